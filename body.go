@@ -1,0 +1,72 @@
+package hexo
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// walk renders the body to HTML when it is Markdown, walks the HTML once into
+// Blocks and splits excerpt and more. Every body helper reads what it leaves.
+func (p *Post) walk() error {
+	content := p.Body
+	if p.Format == FormatMarkdown {
+		rendered, err := renderMarkdown(expandTagPlugins(p.Body, p.warn))
+		if err != nil {
+			return fmt.Errorf("rendering Markdown: %w", err)
+		}
+		content = rendered
+	}
+	p.Content = content
+	res := walkHTML(content)
+	p.Blocks = res.blocks
+	switch {
+	case p.excerptSet:
+		// Hexo: a front-matter excerpt leaves the body whole
+		p.More = content
+		for i := range p.Blocks {
+			p.Blocks[i].InExcerpt = false
+		}
+	case res.more >= 0:
+		p.Excerpt = closeTags(strings.TrimSpace(content[:res.more]))
+		p.More = strings.TrimSpace(content[res.more+res.moreN:])
+	default:
+		p.More = content
+	}
+	return nil
+}
+
+// closeTags closes the elements left open in an HTML fragment, so that an
+// excerpt cut inside a paragraph is well-formed (Hexo returns it cut).
+func closeTags(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var open []string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if len(open) == 0 {
+				return s
+			}
+			var b strings.Builder
+			b.WriteString(s)
+			for i := len(open) - 1; i >= 0; i-- {
+				b.WriteString("</" + open[i] + ">")
+			}
+			return b.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if a := lookupAtom(name); !voidTags[a] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == string(name) {
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package hexo
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestParseDate(t *testing.T) {
+	shanghai := time.FixedZone("CST", 8*3600)
+	utc := func(y, mo, d, h, mi, s int) time.Time { return time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC) }
+	tests := []struct {
+		in   string
+		loc  *time.Location
+		want time.Time // zero: not a date
+	}{
+		{"Sat, 12 Jun 2021 13:07:48 GMT", time.UTC, utc(2021, 6, 12, 13, 7, 48)},
+		{"Sat, 12 Jun 2021 13:07:48 GMT", shanghai, utc(2021, 6, 12, 13, 7, 48)},
+		{"Wed, 09 Mar 2022 13:38:44 +0800", time.UTC, utc(2022, 3, 9, 5, 38, 44)},
+		{"Sun, 13 Jun 2021 10:00:00 PST", time.UTC, utc(2021, 6, 13, 18, 0, 0)},
+		{"13 Jun 2021 10:00 GMT+0200", time.UTC, utc(2021, 6, 13, 8, 0, 0)},
+		{"Jun 13 2021", time.UTC, utc(2021, 6, 13, 0, 0, 0)},
+		{"2021-06-13T10:00:00Z", shanghai, utc(2021, 6, 13, 10, 0, 0)},
+		{"2021-06-13T10:00:00.250+08:00", time.UTC, utc(2021, 6, 13, 2, 0, 0).Add(250 * time.Millisecond)},
+		{"2021-06-13 10:00:00", time.UTC, utc(2021, 6, 13, 10, 0, 0)},
+		{"2021-06-13 10:00:00", shanghai, utc(2021, 6, 13, 2, 0, 0)},
+		{"2021-06-13", shanghai, utc(2021, 6, 12, 16, 0, 0)},
+		{"2021-6-3 9:05", time.UTC, utc(2021, 6, 3, 9, 5, 0)},
+		{"2021/06/13 10:00", time.UTC, utc(2021, 6, 13, 10, 0, 0)},
+		{"6/13/2021", time.UTC, utc(2021, 6, 13, 0, 0, 0)},
+		{"June 13, 2021 3:04 PM", time.UTC, utc(2021, 6, 13, 15, 4, 0)},
+		{"Sun Jun 13 2021 10:00:00 GMT+0800 (China Standard Time)", time.UTC, utc(2021, 6, 13, 2, 0, 0)},
+		{"Invalid Date", time.UTC, time.Time{}},
+		{"", time.UTC, time.Time{}},
+		{"tomorrow", time.UTC, time.Time{}},
+		{"2021-13-01", time.UTC, time.Time{}},
+		{"12:00", time.UTC, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseDate(tt.in, tt.loc)
+			if tt.want.IsZero() {
+				assert.False(t, ok, "got %v", got)
+				return
+			}
+			assert.True(t, ok)
+			assert.True(t, tt.want.Equal(got), "want %v, got %v", tt.want, got)
+		})
+	}
+}
+
+func TestDateValue(t *testing.T) {
+	got, ok := dateValue(int64(1623503268000), time.UTC)
+	assert.True(t, ok)
+	assert.Equal(t, "2021-06-12T13:07:48Z", got.Format(time.RFC3339), "a number is epoch milliseconds")
+	_, ok = dateValue(map[string]any{}, time.UTC)
+	assert.False(t, ok)
+}
+
+func TestDatesOnPost(t *testing.T) {
+	p := mustParse(t, "---\ndate: Invalid Date\nupdated: 2021-06-13 10:00\n---\n")
+	assert.True(t, p.Date.IsZero(), "no made-up date")
+	assert.Len(t, p.Warnings, 1)
+	assert.Contains(t, p.Warnings[0], "Invalid Date")
+	assert.Equal(t, "2021-06-13T10:00:00Z", p.Updated.Format(time.RFC3339))
+
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	p2, err := Options{Location: loc}.Parse([]byte("---\ndate: 2021-06-13 10:00:00\n---\n"))
+	assert.NoError(t, err)
+	assert.Equal(t, "2021-06-13T02:00:00Z", p2.Date.UTC().Format(time.RFC3339), "no offset: the options' location")
+}

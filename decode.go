@@ -1,0 +1,238 @@
+package hexo
+
+import (
+	"encoding"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"time"
+)
+
+// DecodeError reports a front-matter value that does not fit the field it
+// was decoded into.
+type DecodeError struct {
+	Key  string // the key path, "cover" or "author.name"
+	Type string // the Go type of the field
+	Err  error
+}
+
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("front matter %s: cannot decode into %s: %v", e.Key, e.Type, e.Err)
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+var (
+	timeType            = reflect.TypeFor[time.Time]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// Decode stores the front matter in v, a pointer to a struct or a map, the way
+// yaml.v3 would, with Hexo's leniency: fields are matched by their `yaml` tag
+// (or their lower-cased name; "-" skips a field, ",inline" inlines a struct);
+// a time.Time field accepts every date form Hexo accepts, dates without an
+// offset read in Options.Location; a slice field accepts a single value; a
+// string field accepts numbers and booleans as their text.
+//
+// Every value that does not fit is reported in the returned error (each a
+// *DecodeError, joined with errors.Join); the fields that fit are filled.
+func (p *Post) Decode(v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return errors.New("hexo: Decode needs a non-nil pointer")
+	}
+	d := decoder{loc: p.opts.location(), text: map[string]string{}}
+	if p.FrontMatter != nil {
+		d.text = p.FrontMatter.text
+	}
+	d.assign(rv.Elem(), p.FrontMatter.Map(), "")
+	return errors.Join(d.errs...)
+}
+
+type decoder struct {
+	loc  *time.Location
+	text map[string]string // source text of top-level scalars
+	errs []error
+}
+
+func (d *decoder) fail(key string, t reflect.Type, err error) {
+	d.errs = append(d.errs, &DecodeError{Key: key, Type: t.String(), Err: err})
+}
+
+func (d *decoder) assign(dst reflect.Value, src any, key string) {
+	t := dst.Type()
+	if src == nil {
+		return // absent and null leave the field as it is
+	}
+	if t == timeType {
+		tm, ok := dateValue(src, d.loc)
+		if !ok {
+			d.fail(key, t, fmt.Errorf("%q is not a date", jsString(src)))
+			return
+		}
+		dst.Set(reflect.ValueOf(tm))
+		return
+	}
+	if dst.CanAddr() && reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		if s, ok := src.(string); ok {
+			if err := dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+				d.fail(key, t, err)
+			}
+			return
+		}
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if dst.IsNil() {
+			dst.Set(reflect.New(t.Elem()))
+		}
+		d.assign(dst.Elem(), src, key)
+	case reflect.Interface:
+		if reflect.TypeOf(src).AssignableTo(t) {
+			dst.Set(reflect.ValueOf(src))
+		} else {
+			d.fail(key, t, fmt.Errorf("%T does not implement it", src))
+		}
+	case reflect.String:
+		switch src.(type) {
+		case map[string]any, []any:
+			d.fail(key, t, fmt.Errorf("a %s is not text", kindName(src)))
+		case time.Time:
+			if s, ok := d.text[key]; ok {
+				dst.SetString(s)
+			} else {
+				dst.SetString(jsString(src))
+			}
+		default:
+			dst.SetString(jsString(src))
+		}
+	case reflect.Bool:
+		switch x := src.(type) {
+		case bool:
+			dst.SetBool(x)
+		case string:
+			if x == "true" || x == "false" {
+				dst.SetBool(x == "true")
+			} else {
+				d.fail(key, t, fmt.Errorf("%q is not true or false", x))
+			}
+		default:
+			d.fail(key, t, fmt.Errorf("a %s is not a boolean", kindName(src)))
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		f, ok := number(src)
+		if !ok || f != math.Trunc(f) || dst.OverflowInt(int64(f)) {
+			d.fail(key, t, fmt.Errorf("%q is not an integer that fits", jsString(src)))
+			return
+		}
+		dst.SetInt(int64(f))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		f, ok := number(src)
+		if !ok || f < 0 || f != math.Trunc(f) || dst.OverflowUint(uint64(f)) {
+			d.fail(key, t, fmt.Errorf("%q is not an unsigned integer that fits", jsString(src)))
+			return
+		}
+		dst.SetUint(uint64(f))
+	case reflect.Float32, reflect.Float64:
+		f, ok := number(src)
+		if !ok {
+			d.fail(key, t, fmt.Errorf("%q is not a number", jsString(src)))
+			return
+		}
+		dst.SetFloat(f)
+	case reflect.Slice:
+		list, ok := src.([]any)
+		if !ok {
+			list = []any{src} // a scalar where a list is expected is a list of one
+		}
+		out := reflect.MakeSlice(t, len(list), len(list))
+		for i, e := range list {
+			d.assign(out.Index(i), e, fmt.Sprintf("%s[%d]", key, i))
+		}
+		dst.Set(out)
+	case reflect.Map:
+		m, ok := src.(map[string]any)
+		if !ok || t.Key().Kind() != reflect.String {
+			d.fail(key, t, fmt.Errorf("a %s is not a mapping", kindName(src)))
+			return
+		}
+		if dst.IsNil() {
+			dst.Set(reflect.MakeMapWithSize(t, len(m)))
+		}
+		for k, e := range m {
+			ev := reflect.New(t.Elem()).Elem()
+			d.assign(ev, e, join(key, k))
+			dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
+		}
+	case reflect.Struct:
+		m, ok := src.(map[string]any)
+		if !ok {
+			d.fail(key, t, fmt.Errorf("a %s is not a mapping", kindName(src)))
+			return
+		}
+		d.fields(dst, m, key)
+	default:
+		d.fail(key, t, errors.New("unsupported field type"))
+	}
+}
+
+func (d *decoder) fields(dst reflect.Value, m map[string]any, key string) {
+	t := dst.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" {
+			continue
+		}
+		if strings.Contains(","+opts+",", ",inline,") && f.Type.Kind() == reflect.Struct {
+			d.fields(dst.Field(i), m, key)
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		if v, ok := m[name]; ok {
+			d.assign(dst.Field(i), v, join(key, name))
+		}
+	}
+}
+
+func join(prefix, k string) string {
+	if prefix == "" {
+		return k
+	}
+	return prefix + "." + k
+}
+
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
+func kindName(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "mapping"
+	case []any:
+		return "list"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case int64, float64:
+		return "number"
+	case time.Time:
+		return "timestamp"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -1,0 +1,48 @@
+// Package hexo reads Hexo blog posts the way Hexo itself reads them, and hands
+// Go programs typed, clean data.
+//
+// A post is a front-matter block (YAML, or JSON between ";;;" lines) and an
+// HTML or Markdown body:
+//
+//	post, err := hexo.ParseFile("source/_posts/hello.md")
+//	if err != nil {
+//		log.Print(err) // the post still holds its body
+//	}
+//	fmt.Println(post.Title, post.Date, post.Categories)
+//	fmt.Println(post.Summary())
+//
+// # Front matter, as Hexo 8 reads it
+//
+// The splitter is hexo-front-matter's: "---" or ";;;" openers of three or
+// more, the first closer that starts with the same run wins; without an
+// opener, the text before the first separator line is front matter if it
+// decodes to a mapping (so one blank line before "---", as scraped posts have,
+// works and two do not). CRLF and a leading BOM are normalised first, and tabs
+// that start a line become two spaces. Values decode under YAML 1.2 ("yes" is
+// a string, "017" is seventeen, "<<" merges); a duplicate key, broken YAML or
+// a list is an error, as Hexo refuses such files.
+//
+// Post's typed fields apply Hexo's casts: a number or date title becomes its
+// text; comments and published default to true and JavaScript's truthiness
+// decides the rest ("false" and "0" are false); tags and categories drop
+// empty entries, and categories are chains (a flat list is one chain, a list
+// of lists one chain per entry); category, tag and photo are aliases.
+//
+// # Where we differ from Hexo on purpose
+//
+//   - A date Hexo cannot read ("Invalid Date") becomes the file's creation
+//     time in Hexo; here it is left zero with a warning in Post.Warnings.
+//   - An explicit offset is always honoured; a date without one is read in
+//     Options.Location (UTC by default), never in the machine's zone.
+//   - A .md file whose body is HTML is walked as HTML (Hexo's Markdown pass
+//     turns its indented lines into code blocks).
+//   - Text, paragraphs and summaries never hold style, script, noscript or
+//     template content, decode every entity, collapse whitespace, and never cut
+//     a grapheme cluster in half.
+//   - A heading's id is its own id attribute, never an ancestor's.
+//   - Tag plugins are expanded without executing anything; an unknown tag stays
+//     as text with a warning instead of wiping the post.
+//
+// Parsing never panics, and is safe for concurrent use: there is no package
+// state to configure, only Options values.
+package hexo

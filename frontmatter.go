@@ -1,0 +1,542 @@
+package hexo
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter is a post's decoded front matter, keys in file order.
+//
+// Values are what YAML 1.2 (or JSON, for ";;;" front matter) decodes: string,
+// int64, float64, bool, nil, time.Time (YAML timestamps), []any and
+// map[string]any. Keys are strings as JavaScript would make them ("1", "true").
+type FrontMatter struct {
+	keys   []string
+	values map[string]any
+	// text holds the source text of top-level scalars, for values whose
+	// meaning depends on how they were written (a title YAML reads as a date).
+	text map[string]string
+}
+
+// Keys returns the keys in file order.
+func (fm *FrontMatter) Keys() []string {
+	if fm == nil {
+		return nil
+	}
+	return append([]string(nil), fm.keys...)
+}
+
+// Len returns the number of keys.
+func (fm *FrontMatter) Len() int {
+	if fm == nil {
+		return 0
+	}
+	return len(fm.keys)
+}
+
+// Get returns the value of key and whether the key is present.
+func (fm *FrontMatter) Get(key string) (any, bool) {
+	if fm == nil {
+		return nil, false
+	}
+	v, ok := fm.values[key]
+	return v, ok
+}
+
+// Has reports whether key is present.
+func (fm *FrontMatter) Has(key string) bool {
+	_, ok := fm.Get(key)
+	return ok
+}
+
+// All iterates over the keys and values in file order.
+func (fm *FrontMatter) All() iter.Seq2[string, any] {
+	return func(yield func(string, any) bool) {
+		if fm == nil {
+			return
+		}
+		for _, k := range fm.keys {
+			if !yield(k, fm.values[k]) {
+				return
+			}
+		}
+	}
+}
+
+// Map returns the front matter as a plain map (order lost).
+func (fm *FrontMatter) Map() map[string]any {
+	m := make(map[string]any, fm.Len())
+	for k, v := range fm.All() {
+		m[k] = v
+	}
+	return m
+}
+
+// MarshalJSON writes the keys in file order. Times are RFC 3339; NaN and the
+// infinities, which JSON cannot hold, are written as the strings JavaScript prints.
+func (fm *FrontMatter) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range fm.Keys() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, _ := marshalJSON(k)
+		b.Write(kb)
+		b.WriteByte(':')
+		vb, err := marshalJSON(jsonSafe(fm.values[k]))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func jsonSafe(v any) any {
+	switch x := v.(type) {
+	case float64:
+		switch {
+		case math.IsNaN(x):
+			return "NaN"
+		case math.IsInf(x, 1):
+			return "Infinity"
+		case math.IsInf(x, -1):
+			return "-Infinity"
+		}
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonSafe(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonSafe(e)
+		}
+		return out
+	}
+	return v
+}
+
+// errNotMapping says the block decoded to something other than a mapping, which
+// Hexo does not take as front matter.
+var errNotMapping = errors.New("front matter is not a mapping")
+
+// errListFrontMatter: a list is taken as data by hexo-front-matter, and the
+// post is then refused by Hexo's model; the whole file is still the body.
+var errListFrontMatter = errors.New("front matter is a list, not a mapping")
+
+// decodeFrontMatter decodes the split's data by its separator. It returns
+// errNotMapping when Hexo would read the whole file as the body, and a
+// *ParseError (line counted in the file) when Hexo would refuse the file.
+func decodeFrontMatter(sp split, opts *Options) (*FrontMatter, error) {
+	if len(sp.data) > opts.maxFrontMatter() {
+		return nil, &ParseError{Line: sp.dataLine, Err: fmt.Errorf("%w: front matter is %d bytes, the limit is %d", ErrTooLarge, len(sp.data), opts.maxFrontMatter())}
+	}
+	if strings.HasPrefix(sp.separator, ";") {
+		return decodeJSON(sp.data)
+	}
+	return decodeYAML(escapeTabs(sp.data), sp.dataLine, opts)
+}
+
+// escapeTabs is hexo-front-matter's escapeYAML: tabs that start a line (after a
+// newline) become two spaces each, since YAML forbids tab indentation.
+func escapeTabs(s string) string {
+	if !strings.Contains(s, "\n\t") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if s[i] == '\n' {
+			for i+1 < len(s) && s[i+1] == '\t' {
+				b.WriteString("  ")
+				i++
+			}
+		}
+	}
+	return b.String()
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(strings.NewReader(data))
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		return nil, errNotMapping // empty or only comments
+	}
+	if err == nil {
+		var extra yaml.Node
+		if err2 := dec.Decode(&extra); !errors.Is(err2, io.EOF) {
+			line := extra.Line
+			if err2 != nil {
+				line = 0
+			}
+			return nil, yamlError(firstLine, line, 0, errors.New("expected a single document in the stream"))
+		}
+	}
+	if err != nil {
+		// yaml.v3's parser often names the line where the enclosing mapping
+		// began, or none; the first line at which a prefix stops decoding is
+		// where the author has to look.
+		msg := err.Error()
+		line := 0
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = msg[len(m[0]):]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		if l := failingLine(data); l > 0 {
+			line = l
+		}
+		return nil, yamlError(firstLine, line, 0, errors.New(msg))
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	c := converter{loc: opts.location(), budget: opts.maxYAMLNodes()}
+	if root.Kind == yaml.SequenceNode {
+		// Hexo takes a list as its data and then refuses the post.
+		return nil, yamlError(firstLine, root.Line, root.Column, errListFrontMatter)
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, errNotMapping
+	}
+	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}}
+	err = c.mapping(root, func(k string, v any, vn *yaml.Node) {
+		if _, dup := fm.values[k]; !dup {
+			fm.keys = append(fm.keys, k)
+		}
+		fm.values[k] = v
+		if vn.Kind == yaml.ScalarNode {
+			fm.text[k] = vn.Value
+		}
+	})
+	if err != nil {
+		var ce *convError
+		if errors.As(err, &ce) {
+			return nil, yamlError(firstLine, ce.line, ce.col, ce.err)
+		}
+		return nil, err
+	}
+	return fm, nil
+}
+
+// failingLine finds the line of a YAML error that yaml.v3 reports without one:
+// the first line at which a prefix of the block stops decoding.
+func failingLine(data string) int {
+	// quadratic, so only for front matter of a sensible size
+	if len(data) > 64<<10 || strings.Count(data, "\n") > 2000 {
+		return 0
+	}
+	lines := strings.SplitAfter(data, "\n")
+	var prefix strings.Builder
+	for i, l := range lines {
+		prefix.WriteString(l)
+		var n yaml.Node
+		if yaml.Unmarshal([]byte(prefix.String()), &n) != nil {
+			return i + 1
+		}
+	}
+	return len(lines)
+}
+
+func yamlError(firstLine, line, col int, err error) error {
+	pe := &ParseError{Column: col, Err: &frontMatterError{err}}
+	if line > 0 {
+		pe.Line = firstLine + line - 1
+	} else {
+		pe.Line = firstLine
+	}
+	return pe
+}
+
+// convError is an error at a YAML node, in block coordinates.
+type convError struct {
+	line, col int
+	err       error
+}
+
+func (e *convError) Error() string { return e.err.Error() }
+
+// converter turns yaml.v3 nodes into plain values the way js-yaml (YAML 1.2
+// core schema plus timestamps and merge keys) would.
+type converter struct {
+	loc    *time.Location
+	budget int // nodes left to expand: stops alias bombs
+}
+
+func (c *converter) spend(n *yaml.Node) error {
+	c.budget--
+	if c.budget < 0 {
+		return &convError{n.Line, n.Column, fmt.Errorf("%w: too many YAML nodes (alias expansion)", ErrTooLarge)}
+	}
+	return nil
+}
+
+func (c *converter) value(n *yaml.Node) (any, error) {
+	if err := c.spend(n); err != nil {
+		return nil, err
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return c.value(n.Alias)
+	case yaml.ScalarNode:
+		return c.scalar(n)
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, e := range n.Content {
+			v, err := c.value(e)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case yaml.MappingNode:
+		out := map[string]any{}
+		err := c.mapping(n, func(k string, v any, _ *yaml.Node) { out[k] = v })
+		return out, err
+	case yaml.DocumentNode:
+		if len(n.Content) == 1 {
+			return c.value(n.Content[0])
+		}
+	}
+	return nil, nil
+}
+
+// mapping walks a mapping in order. Like js-yaml it refuses a key given twice,
+// and a "<<" merge adds the merged keys that the mapping does not set itself.
+func (c *converter) mapping(n *yaml.Node, set func(k string, v any, vn *yaml.Node)) error {
+	seen := map[string]bool{}   // keys written explicitly
+	merged := map[string]bool{} // keys that came from a merge (overridable)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kn, vn := n.Content[i], n.Content[i+1]
+		if kn.Kind == yaml.ScalarNode && kn.ShortTag() == "!!merge" {
+			if err := c.merge(vn, seen, merged, set); err != nil {
+				return err
+			}
+			continue
+		}
+		k, err := c.key(kn)
+		if err != nil {
+			return err
+		}
+		if seen[k] {
+			return &convError{kn.Line, kn.Column, fmt.Errorf("duplicated mapping key %q", k)}
+		}
+		seen[k] = true
+		delete(merged, k)
+		v, err := c.value(vn)
+		if err != nil {
+			return err
+		}
+		set(k, v, vn)
+	}
+	return nil
+}
+
+func (c *converter) merge(vn *yaml.Node, seen, merged map[string]bool, set func(string, any, *yaml.Node)) error {
+	srcs := []*yaml.Node{vn}
+	if vn.Kind == yaml.SequenceNode {
+		srcs = vn.Content
+	}
+	for _, s := range srcs {
+		t := s
+		if t.Kind == yaml.AliasNode {
+			t = t.Alias
+		}
+		if t.Kind != yaml.MappingNode {
+			return &convError{s.Line, s.Column, errors.New("cannot merge mappings; the provided source object is unacceptable")}
+		}
+		err := c.mapping(t, func(k string, v any, n *yaml.Node) {
+			if seen[k] || merged[k] {
+				return
+			}
+			merged[k] = true
+			set(k, v, n)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// key makes a mapping key into the string JavaScript would use for it.
+func (c *converter) key(kn *yaml.Node) (string, error) {
+	if kn.Kind == yaml.ScalarNode && kn.ShortTag() == "!!timestamp" {
+		return kn.Value, nil
+	}
+	v, err := c.value(kn)
+	if err != nil {
+		return "", err
+	}
+	return jsString(v), nil
+}
+
+func (c *converter) scalar(n *yaml.Node) (any, error) {
+	switch tag := n.ShortTag(); tag {
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, &convError{n.Line, n.Column, err}
+		}
+		return b, nil
+	case "!!int":
+		return c.integer(n)
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err != nil {
+			return nil, &convError{n.Line, n.Column, err}
+		}
+		return f, nil
+	case "!!timestamp":
+		t, ok := yamlTimestamp(n.Value, c.loc)
+		if !ok {
+			return n.Value, nil
+		}
+		return t, nil
+	case "!!str", "!!binary":
+		// js-yaml also reads "2021-06-13 10:00:00 +08:00" (a space before the
+		// zone) as a timestamp; yaml.v3 does not.
+		if n.Style == 0 && tag == "!!str" && n.Tag == "!!str" {
+			if t, ok := yamlTimestamp(n.Value, c.loc); ok {
+				return t, nil
+			}
+		}
+		return n.Value, nil
+	default:
+		if strings.HasPrefix(tag, "!!") {
+			return n.Value, nil
+		}
+		return nil, &convError{n.Line, n.Column, fmt.Errorf("unknown tag %s", n.Tag)}
+	}
+}
+
+// integer reads YAML 1.2 integers; unlike YAML 1.1, "017" is seventeen.
+func (c *converter) integer(n *yaml.Node) (any, error) {
+	s := strings.ReplaceAll(n.Value, "_", "")
+	neg := strings.HasPrefix(s, "-")
+	body := strings.TrimLeft(s, "+-")
+	base := 10
+	switch {
+	case strings.HasPrefix(body, "0x"):
+		base, body = 16, body[2:]
+	case strings.HasPrefix(body, "0o"):
+		base, body = 8, body[2:]
+	case strings.HasPrefix(body, "0b"):
+		base, body = 2, body[2:]
+	}
+	u, err := strconv.ParseUint(body, base, 64)
+	if err != nil || u > 1<<53 {
+		// beyond what a JavaScript number holds exactly: keep it as a float, as JS does
+		f, ferr := strconv.ParseFloat(strings.TrimLeft(s, "+"), 64)
+		if base != 10 || ferr != nil {
+			var v any
+			if derr := n.Decode(&v); derr != nil {
+				return nil, &convError{n.Line, n.Column, derr}
+			}
+			return v, nil
+		}
+		return f, nil
+	}
+	if neg {
+		return -int64(u), nil
+	}
+	return int64(u), nil
+}
+
+// decodeJSON decodes ";;;" front matter: hexo-front-matter wraps it in braces
+// and calls JSON.parse. Invalid JSON is no front matter, not an error (Hexo's rule).
+func decodeJSON(data string) (*FrontMatter, error) {
+	dec := json.NewDecoder(strings.NewReader("{" + data + "}"))
+	dec.UseNumber()
+	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}}
+	v, err := jsonValue(dec, func(k string, v any) {
+		if _, dup := fm.values[k]; !dup {
+			fm.keys = append(fm.keys, k)
+		}
+		fm.values[k] = v
+		if s, ok := v.(string); ok {
+			fm.text[k] = s
+		}
+	})
+	if err != nil || v == nil {
+		return nil, errNotMapping
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errNotMapping
+	}
+	return fm, nil
+}
+
+// jsonValue reads one JSON value keeping object key order at the top level
+// (top receives each top-level pair; nested objects become map[string]any).
+func jsonValue(dec *json.Decoder, top func(string, any)) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			m := map[string]any{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				k, _ := kt.(string)
+				v, err := jsonValue(dec, nil)
+				if err != nil {
+					return nil, err
+				}
+				m[k] = v
+				if top != nil {
+					top(k, v)
+				}
+			}
+			_, err := dec.Token()
+			return m, err
+		case '[':
+			out := []any{}
+			for dec.More() {
+				v, err := jsonValue(dec, nil)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, v)
+			}
+			_, err := dec.Token()
+			return out, err
+		}
+	case json.Number:
+		if i, err := t.Int64(); err == nil && i <= 1<<53 && i >= -(1<<53) {
+			return i, nil
+		}
+		f, _ := t.Float64()
+		return f, nil
+	}
+	return tok, nil
+}

@@ -1,0 +1,474 @@
+package hexo
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// hiddenTags hold no text of the post: their content never reaches a block.
+var hiddenTags = map[atom.Atom]bool{
+	atom.Style: true, atom.Script: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true,
+}
+
+// blockTags end the paragraph being collected, when they open and when they close.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true,
+	atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
+	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true,
+	atom.Td: true, atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true,
+	atom.Head: true, atom.Title: true, atom.Textarea: true, atom.Legend: true,
+}
+
+var voidTags = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Keygen: true, atom.Link: true,
+	atom.Meta: true, atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+// moreMarker is Hexo's excerpt rule, /<!-- ?more ?-->/i, on a comment's data.
+var moreMarker = regexp.MustCompile(`(?i)^ ?more ?$`)
+
+// walkResult is what one pass over a body's HTML yields.
+type walkResult struct {
+	blocks []Block
+	more   int // byte offset of the first more marker outside code; -1 when none
+	moreN  int // its length
+}
+
+type openElem struct {
+	a      atom.Atom
+	name   string
+	hidden bool // hidden tag or a line-number gutter
+}
+
+type headingPiece struct {
+	child  int  // index of the heading's direct child holding the text; -1 for the heading itself
+	anchor bool // that child is an <a>
+	text   string
+}
+
+type walker struct {
+	res   walkResult
+	stack []openElem
+
+	hidden int // open elements whose content is hidden
+	pre    int // open <pre> elements
+	code   int // open <code> elements
+	para   strings.Builder
+	paraOK bool   // para holds visible text
+	paraAt string // innermost block element when the paragraph began
+	images []Block
+
+	inHeading bool
+	hDepth    int // stack depth of the open heading
+	heading   Block
+	hPieces   []headingPiece
+	hChild    int // counter of direct children
+
+	preText strings.Builder
+}
+
+// walkHTML walks an HTML fragment once into blocks and finds the more marker.
+func walkHTML(src string) walkResult {
+	w := walker{res: walkResult{more: -1}}
+	z := html.NewTokenizer(strings.NewReader(src))
+	offset := 0
+	for {
+		tt := z.Next()
+		raw := len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			w.flushAll()
+			return w.res
+		case html.TextToken:
+			w.text(string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := lookupAtom(name)
+			var attrs map[string]string
+			if hasAttr {
+				attrs = map[string]string{}
+				for {
+					k, v, more := z.TagAttr()
+					if _, dup := attrs[string(k)]; !dup {
+						attrs[string(k)] = string(v)
+					}
+					if !more {
+						break
+					}
+				}
+			}
+			w.start(a, string(name), attrs, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			w.end(lookupAtom(name), string(name))
+		case html.CommentToken:
+			if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(z.Text()) {
+				w.flushParagraph()
+				w.res.more, w.res.moreN = offset, raw
+				for i := range w.res.blocks {
+					w.res.blocks[i].InExcerpt = true
+				}
+			}
+		}
+		offset += raw
+	}
+}
+
+func (w *walker) start(a atom.Atom, name string, attrs map[string]string, selfClosing bool) {
+	if a == atom.Img {
+		if w.hidden == 0 {
+			w.image(attrs)
+		}
+		return
+	}
+	if a == atom.Br {
+		if w.hidden > 0 {
+			return
+		}
+		switch {
+		case w.pre > 0:
+			w.preText.WriteByte('\n')
+		case w.inHeading:
+			w.headingText("\n")
+		default:
+			w.para.WriteByte('\n')
+		}
+		return
+	}
+	if voidTags[a] {
+		if a == atom.Hr {
+			w.flushParagraph()
+		}
+		return
+	}
+	if w.hidden == 0 && !w.inHeading && w.pre == 0 && blockTags[a] {
+		w.flushParagraph()
+	}
+	if selfClosing {
+		return // <div/> opens nothing that needs closing here
+	}
+	hidden := hiddenTags[a] || strings.Contains(" "+attrs["class"]+" ", " gutter ")
+	if hidden {
+		w.hidden++
+	}
+	if w.hidden == 0 {
+		switch {
+		case a == atom.Pre:
+			if w.pre == 0 && !w.inHeading {
+				w.preText.Reset()
+			}
+			w.pre++
+		case a == atom.Code:
+			w.code++
+		case isHeading(a) && !w.inHeading && w.pre == 0:
+			w.inHeading = true
+			w.hDepth = len(w.stack) + 1
+			w.heading = Block{Kind: BlockHeading, Tag: name, Level: int(name[1] - '0'), ID: attrs["id"],
+				Unnumbered: attrs["data-toc-unnumbered"] == "true"}
+			w.hPieces = w.hPieces[:0]
+			w.hChild = 0
+		}
+	}
+	if w.hidden == 0 && w.inHeading && len(w.stack) == w.hDepth {
+		w.hChild++ // a new direct child of the heading
+	}
+	w.stack = append(w.stack, openElem{a: a, name: name, hidden: hidden})
+}
+
+func (w *walker) end(a atom.Atom, name string) {
+	// close up to the nearest open element of that name; ignore a stray end tag
+	i := len(w.stack) - 1
+	for ; i >= 0; i-- {
+		if w.stack[i].name == name {
+			break
+		}
+	}
+	if i < 0 {
+		if blockTags[a] && w.hidden == 0 && !w.inHeading && w.pre == 0 {
+			w.flushParagraph()
+		}
+		return
+	}
+	for len(w.stack) > i {
+		w.pop()
+	}
+	if blockTags[a] && w.hidden == 0 && !w.inHeading && w.pre == 0 {
+		w.flushParagraph()
+	}
+}
+
+func (w *walker) pop() {
+	e := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	if e.hidden {
+		w.hidden--
+		return
+	}
+	if w.hidden > 0 {
+		return
+	}
+	switch {
+	case e.a == atom.Code:
+		w.code--
+	case e.a == atom.Pre:
+		w.pre--
+		if w.pre == 0 && !w.inHeading {
+			w.flushParagraph()
+			code := strings.TrimPrefix(w.preText.String(), "\n")
+			code = strings.TrimRight(code, " \t\n")
+			if strings.TrimSpace(code) != "" {
+				w.res.blocks = append(w.res.blocks, Block{Kind: BlockCode, Tag: "pre", Text: code})
+			}
+			w.preText.Reset()
+		}
+	}
+	if w.inHeading && len(w.stack)+1 == w.hDepth {
+		w.endHeading()
+	}
+}
+
+func (w *walker) text(s string) {
+	if w.hidden > 0 {
+		return
+	}
+	switch {
+	case w.inHeading:
+		w.headingText(s)
+	case w.pre > 0:
+		w.preText.WriteString(s)
+	default:
+		if !w.paraOK && strings.TrimFunc(s, isSpace) != "" {
+			w.paraOK = true
+			w.paraAt = w.innermostBlock()
+		}
+		w.para.WriteString(s)
+	}
+}
+
+func (w *walker) headingText(s string) {
+	p := headingPiece{child: -1, text: s}
+	if len(w.stack) > w.hDepth {
+		p.child = w.hChild
+		p.anchor = w.stack[w.hDepth].a == atom.A
+	}
+	w.hPieces = append(w.hPieces, p)
+}
+
+// endHeading applies Hexo's tocObj rule: a direct <a> child whose text is one
+// non-alphanumeric character (a permalink symbol) is not part of the text.
+func (w *walker) endHeading() {
+	w.inHeading = false
+	var full, kept strings.Builder
+	for i := 0; i < len(w.hPieces); {
+		first := w.hPieces[i]
+		j := i + 1
+		if first.child >= 0 {
+			for j < len(w.hPieces) && w.hPieces[j].child == first.child {
+				j++
+			}
+		}
+		var group strings.Builder
+		for _, p := range w.hPieces[i:j] {
+			group.WriteString(p.text)
+		}
+		g := group.String()
+		full.WriteString(g)
+		if !(first.anchor && isPermalinkSymbol(g)) {
+			kept.WriteString(g)
+		}
+		i = j
+	}
+	text := collapseSpace(kept.String())
+	if text == "" {
+		text = collapseSpace(full.String())
+	}
+	w.heading.Text = text
+	w.res.blocks = append(w.res.blocks, w.heading)
+}
+
+func isPermalinkSymbol(s string) bool {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	if utf8.RuneCountInString(s) != 1 {
+		return false
+	}
+	c := s[0]
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+}
+
+func (w *walker) innermostBlock() string {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if blockTags[w.stack[i].a] {
+			return w.stack[i].name
+		}
+	}
+	return ""
+}
+
+func (w *walker) flushParagraph() {
+	if w.paraOK {
+		if t := collapseSpace(w.para.String()); t != "" {
+			tag := w.paraAt
+			if tag == "" {
+				tag = "p"
+			}
+			w.res.blocks = append(w.res.blocks, Block{Kind: BlockParagraph, Tag: tag, Text: t})
+		}
+	}
+	w.para.Reset()
+	w.paraOK = false
+	w.res.blocks = append(w.res.blocks, w.images...)
+	w.images = w.images[:0]
+}
+
+func (w *walker) flushAll() {
+	for len(w.stack) > 0 {
+		w.pop()
+	}
+	if w.inHeading {
+		w.endHeading()
+	}
+	w.flushParagraph()
+}
+
+// image records an <img>. A data: placeholder in src gives way to the lazy
+// loaders' attributes; srcset is the last resort; script URLs are dropped.
+func (w *walker) image(attrs map[string]string) {
+	src := strings.TrimSpace(attrs["src"])
+	var urls []string
+	lazy := false
+	for _, k := range []string{"data-src", "data-original", "data-lazy-src"} {
+		if u := strings.TrimSpace(attrs[k]); u != "" {
+			urls = append(urls, u)
+			lazy = true
+		}
+	}
+	if src != "" && !(lazy && hasScheme(src, "data")) {
+		urls = append([]string{src}, urls...)
+	}
+	if len(urls) == 0 {
+		if u := firstSrcset(attrs["srcset"]); u != "" {
+			urls = append(urls, u)
+		}
+	}
+	seen := map[string]bool{}
+	for _, u := range urls {
+		if seen[u] || hasScheme(u, "javascript") || hasScheme(u, "vbscript") {
+			continue
+		}
+		seen[u] = true
+		img := Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs["alt"]}
+		if w.inHeading || w.pre > 0 {
+			w.res.blocks = append(w.res.blocks, img)
+		} else {
+			w.images = append(w.images, img)
+		}
+	}
+}
+
+// hasScheme reports whether u uses scheme, ignoring case and the control
+// characters and spaces browsers ignore ("java\tscript:").
+func hasScheme(u, scheme string) bool {
+	var b strings.Builder
+	for _, r := range u {
+		if r <= ' ' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+		if b.Len() > len(scheme) {
+			break
+		}
+	}
+	return b.String() == scheme+":"
+}
+
+func firstSrcset(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		s = s[:i]
+	}
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+func isHeading(a atom.Atom) bool {
+	return a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6
+}
+
+// isSpace is whitespace as our text sees it: Unicode spaces, NBSP and U+3000 included.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
+}
+
+// collapseSpace trims s and turns every run of whitespace into one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// looksLikeHTML says whether a body is HTML rather than Markdown: it opens
+// with a block-level tag, and outside <pre> no line is a Markdown heading or
+// fence, and at most one line in twenty starts like a Markdown list or quote.
+func looksLikeHTML(body string) bool {
+	s := strings.TrimLeft(body, " \t\n\r")
+	if !htmlOpenRE.MatchString(s) {
+		return false
+	}
+	inPre := 0
+	lines, mdLines := 0, 0
+	for line := range strings.SplitSeq(s, "\n") {
+		low := strings.ToLower(line)
+		if inPre == 0 && strings.TrimSpace(line) != "" {
+			lines++
+			t := strings.TrimLeft(line, " ")
+			if mdStrongRE.MatchString(t) && len(line)-len(t) < 4 {
+				return false
+			}
+			if mdWeakRE.MatchString(t) && len(line)-len(t) < 4 {
+				mdLines++
+			}
+		}
+		inPre += strings.Count(low, "<pre") - strings.Count(low, "</pre")
+		if inPre < 0 {
+			inPre = 0
+		}
+	}
+	return mdLines*20 <= lines
+}
+
+var (
+	htmlOpenRE = regexp.MustCompile(`(?i)^<(?:div|article|section|p|h[1-6]|table|figure|blockquote|ul|ol|pre|main|header|footer|aside|nav|span|style|script|html|body|!doctype)\b`)
+	mdStrongRE = regexp.MustCompile("^(?:#{1,6} |```|~~~)")
+	mdWeakRE   = regexp.MustCompile(`^(?:[-*+] |\d+\. |> )`)
+)
+
+func lookupAtom(name []byte) atom.Atom { return atom.Lookup(name) }

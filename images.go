@@ -1,0 +1,71 @@
+package hexo
+
+import "strings"
+
+// Image is an image of the post: a cover named in the front matter or an
+// image of the body.
+type Image struct {
+	URL string `json:"url"`
+	Alt string `json:"alt"`
+	// From is the front-matter key the image came from ("thumbnail",
+	// "photos"...) or "body".
+	From string `json:"from"`
+}
+
+// coverKeys are the front-matter keys themes use for a post's cover, in the
+// order a cover is looked for.
+var coverKeys = []string{
+	"cover", "thumbnail", "headimg", "banner", "image", "images", "index_img", "banner_img",
+	"top_img", "featured_image", "og_image", "photos", "photo",
+}
+
+// Images returns the post's images without repeats: the front-matter covers
+// first (in the order of coverKeys, empty values skipped), then the body's
+// images in document order.
+func (p *Post) Images() []Image {
+	var out []Image
+	seen := map[string]bool{}
+	add := func(img Image) {
+		if img.URL == "" || seen[img.URL] || hasScheme(img.URL, "javascript") || hasScheme(img.URL, "vbscript") {
+			return
+		}
+		seen[img.URL] = true
+		out = append(out, img)
+	}
+	for _, k := range coverKeys {
+		v, _ := p.FrontMatter.Get(k)
+		for _, u := range coverURLs(v) {
+			add(Image{URL: u, From: k})
+		}
+	}
+	for _, b := range p.Blocks {
+		if b.Kind == BlockImage {
+			add(Image{URL: b.URL, Alt: b.Alt, From: "body"})
+		}
+	}
+	return out
+}
+
+// coverURLs reads a cover value: a URL, a list of URLs, or a mapping with a
+// url/src/path key (as some themes write it).
+func coverURLs(v any) []string {
+	switch x := v.(type) {
+	case string:
+		if s := strings.TrimSpace(x); s != "" {
+			return []string{s}
+		}
+	case []any:
+		var out []string
+		for _, e := range x {
+			out = append(out, coverURLs(e)...)
+		}
+		return out
+	case map[string]any:
+		for _, k := range []string{"url", "src", "path"} {
+			if u := coverURLs(x[k]); len(u) > 0 {
+				return u
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package hexo
+
+import (
+	"bytes"
+	"html"
+	"strconv"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdown is the renderer for Markdown bodies: CommonMark with GFM (tables,
+// strikethrough, autolinks, task lists), raw HTML kept, and smart
+// punctuation, as hexo-renderer-marked's defaults (gfm, smartypants) have it.
+// It is immutable once built and safe for concurrent use.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Typographer),
+		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+	)
+})
+
+// renderMarkdown turns a Markdown body into HTML. Headings get the ids
+// hexo-renderer-marked gives them: the slugized heading text, case and CJK
+// kept, a repeat suffixed -1, -2 across all levels.
+func renderMarkdown(src string) (string, error) {
+	md := markdown()
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+	used := map[string]int{}
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		id := Slugize(html.UnescapeString(headingSourceText(h, source)))
+		if k := used[id]; k > 0 {
+			used[id] = k + 1
+			id += "-" + strconv.Itoa(k)
+		} else {
+			used[id] = 1
+		}
+		h.SetAttributeString("id", []byte(id))
+		return ast.WalkSkipChildren, nil
+	})
+	if err != nil {
+		return "", err
+	}
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, source, doc); err != nil {
+		return "", err
+	}
+	return out.String(), nil
+}
+
+// headingSourceText is the heading's text as its rendered HTML would show it
+// with the tags stripped (entities still encoded, as marked hands them over).
+func headingSourceText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(source))
+				if t.SoftLineBreak() || t.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(t.Value)
+			case *ast.RawHTML:
+				// tags are stripped; their text children are separate nodes
+			case *ast.AutoLink:
+				b.Write(t.Label(source))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}

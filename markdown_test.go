@@ -1,0 +1,71 @@
+package hexo
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMarkdownHeadingIDs(t *testing.T) {
+	p := mustParse(t, "# Hello World\n\n## Hello World\n\n### Hello World\n\n## 中文 标题\n\n## Café & *bold* `code`\n\n## Don't stop\n")
+	var ids []string
+	for _, h := range p.Headings() {
+		ids = append(ids, h.ID)
+	}
+	// hexo-renderer-marked: slugized text, case and CJK kept, repeats -1, -2.
+	assert.Equal(t, []string{"Hello-World", "Hello-World-1", "Hello-World-2", "中文-标题", "Cafe-bold-code", "Don’t-stop"}, ids)
+	assert.Equal(t, FormatMarkdown, p.Format)
+}
+
+func TestMarkdownExcerpt(t *testing.T) {
+	p := mustParse(t, "Intro **bold**.\n\n<!-- more -->\n\n```\n<!-- more -->\n```\n\nRest.\n")
+	assert.Equal(t, "<p>Intro <strong>bold</strong>.</p>", p.Excerpt)
+	assert.Contains(t, p.More, "Rest.")
+	assert.Contains(t, p.More, "&lt;!-- more --&gt;", "a marker in code is code")
+	assert.True(t, p.Blocks[0].InExcerpt)
+	assert.False(t, p.Blocks[len(p.Blocks)-1].InExcerpt)
+}
+
+func TestExcerptRules(t *testing.T) {
+	p := mustParse(t, "<div><p>One <!--MORE--> two</p></div>")
+	assert.Equal(t, FormatHTML, p.Format)
+	assert.Equal(t, "<div><p>One</p></div>", p.Excerpt, "an excerpt cut inside a paragraph is closed")
+	assert.Equal(t, "two</p></div>", p.More)
+
+	p = mustParse(t, "a\n\n<!--  more  -->\n\nb")
+	assert.Equal(t, "", p.Excerpt, "two spaces do not match Hexo's rule")
+
+	p = mustParse(t, "---\nexcerpt: Given.\n---\na\n\n<!-- more -->\n\nb")
+	assert.Equal(t, "Given.", p.Excerpt)
+	assert.Contains(t, p.More, "<p>a</p>", "a front-matter excerpt leaves the body whole")
+	assert.Contains(t, p.More, "<p>b</p>")
+}
+
+func TestTagPlugins(t *testing.T) {
+	src := "Intro.\n\n{% codeblock lang:go %}\n    # not a heading\n    <!-- more -->\n{% endcodeblock %}\n\n" +
+		"{% blockquote Ada Lovelace, Notes %}\nQuoted.\n{% endblockquote %}\n\n" +
+		"{% img left /a.png 10 20 '\"The title\" \"The alt\"' %}\n\n{% asset_img b.png B %}\n\n{% youtube abc %}\n\n" +
+		"{% link Go https://go.dev %} and `{% code %}` in a span.\n\n{% raw %}{{ x }}{% endraw %} {{ y }}\n\n{% unknown a %}\n"
+	p := mustParse(t, src)
+	assert.Empty(t, p.Headings(), "code holds code")
+	assert.Equal(t, "", p.Excerpt, "no marker inside code")
+	var code []string
+	for _, b := range blocksOf(BlockCode, p.Blocks) {
+		code = append(code, b.Text)
+	}
+	assert.Equal(t, []string{"# not a heading\n<!-- more -->"}, code, "indentation stripped as Hexo does")
+	paras := p.Paragraphs()
+	assert.Contains(t, paras, "Quoted.")
+	assert.Contains(t, paras, "Ada LovelaceNotes")
+	assert.Contains(t, paras, "Go and {% code %} in a span.")
+	assert.Contains(t, paras, "{{ x }} {{ y }}")
+	assert.Contains(t, paras, "{% unknown a %}", "an unknown tag stays as text")
+	imgs := p.Images()
+	require.Len(t, imgs, 2)
+	assert.Equal(t, Image{URL: "/a.png", Alt: "The alt", From: "body"}, imgs[0])
+	assert.Equal(t, "b.png", imgs[1].URL)
+	assert.Contains(t, p.Content, "https://www.youtube.com/embed/abc")
+	require.Len(t, p.Warnings, 1)
+	assert.Contains(t, p.Warnings[0], "unknown")
+}

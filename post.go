@@ -1,0 +1,309 @@
+package hexo
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// Format says how a post's body is written.
+type Format string
+
+// The body formats.
+const (
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+)
+
+// Options tunes parsing. The zero value is ready to use: UTC, 140-character
+// summaries and the default limits.
+type Options struct {
+	// Location is where a date written without an offset is read. Hexo uses
+	// the site's timezone setting; nil means UTC.
+	Location *time.Location
+	// SummaryLength is the length of Post.Summary in user-perceived characters
+	// (grapheme clusters), its omission mark included. 0 means 140.
+	SummaryLength int
+	// MaxSize bounds the whole input in bytes. 0 means 16 MiB.
+	MaxSize int
+	// MaxFrontMatterSize bounds the front-matter block in bytes. 0 means 1 MiB.
+	MaxFrontMatterSize int
+	// MaxYAMLNodes bounds the YAML values decoded, aliases expanded, so that
+	// an alias bomb fails fast. 0 means 100,000.
+	MaxYAMLNodes int
+}
+
+func (o *Options) location() *time.Location {
+	if o.Location == nil {
+		return time.UTC
+	}
+	return o.Location
+}
+
+func (o *Options) summaryLength() int { return orDefault(o.SummaryLength, 140) }
+func (o *Options) maxSize() int       { return orDefault(o.MaxSize, 16<<20) }
+func (o *Options) maxFrontMatter() int {
+	return orDefault(o.MaxFrontMatterSize, 1<<20)
+}
+func (o *Options) maxYAMLNodes() int { return orDefault(o.MaxYAMLNodes, 100_000) }
+
+func orDefault(v, def int) int {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+// Post is one Hexo post: its front matter, cast to Hexo's fields, and its body.
+//
+// Fields named after Hexo's own front-matter keys hold what Hexo makes of
+// them (see the package documentation); FrontMatter holds every key as decoded.
+type Post struct {
+	// Source is the path the post was read from (empty for Parse).
+	Source string
+	// Title is the title as text: a number or date written as the title
+	// becomes its text, a missing title is "".
+	Title string
+	// Date and Updated are zero when absent or not a date (see Warnings).
+	Date    time.Time
+	Updated time.Time
+	// Categories holds category chains, each from parent to child: a flat
+	// list is one chain; a list of lists is one chain per entry.
+	Categories [][]string
+	// Tags holds tag names, empty ones dropped, exact repeats collapsed.
+	Tags []string
+	// Comments and Published default to true; false, "false", "0", "" and 0
+	// make them false, as in Hexo.
+	Comments  bool
+	Published bool
+	// Layout defaults to "post".
+	Layout string
+	// Permalink is the front matter's own permalink, if any.
+	Permalink string
+	// Photos holds photos (or photo) as a list.
+	Photos []string
+	Link   string
+	Lang   string
+	// Author is the author key, or author.name when it is a mapping.
+	Author string
+	// Excerpt is the front matter's excerpt, or the HTML before the first
+	// <!-- more --> marker; More is the HTML after it (the whole body's HTML
+	// when there is no marker or the front matter sets the excerpt).
+	Excerpt string
+	More    string
+	// FrontMatter is every key in file order; nil when the post has none.
+	FrontMatter *FrontMatter
+	// Extra holds the front-matter keys Hexo gives no meaning to (headimg,
+	// thumbnail, cover...). Decode reads them into a struct of your own.
+	Extra map[string]any
+	// Body is the text after the front matter, newlines normalised to LF.
+	Body string
+	// Format is how the body is written; a .md body that is HTML is FormatHTML.
+	Format Format
+	// Content is the body as HTML: the body itself for an HTML body, the
+	// rendered Markdown (tag plugins expanded) otherwise.
+	Content string
+	// Blocks is the body walked once: headings, paragraphs, code and images
+	// in document order. Every other body helper reads these.
+	Blocks []Block
+	// Warnings lists what was read but not understood (a date that is no
+	// date, an unknown tag plugin). A post with warnings is still usable.
+	Warnings []string
+
+	excerptSet bool // the front matter set the excerpt
+	opts       Options
+}
+
+func (p *Post) warn(msg string) { p.Warnings = append(p.Warnings, msg) }
+
+// Parse reads a post from its bytes with the default Options.
+func Parse(src []byte) (*Post, error) { return Options{}.Parse(src) }
+
+// ParseReader reads a post from r with the default Options.
+func ParseReader(r io.Reader) (*Post, error) { return Options{}.ParseReader(r) }
+
+// ParseFile reads the post at path with the default Options.
+func ParseFile(name string) (*Post, error) { return Options{}.ParseFile(name) }
+
+// ParseFS reads the post name from fsys with the default Options.
+func ParseFS(fsys fs.FS, name string) (*Post, error) { return Options{}.ParseFS(fsys, name) }
+
+// Parse reads a post from its bytes. The body is sniffed: HTML when it starts
+// with a block-level tag, Markdown otherwise.
+//
+// When the front matter is one Hexo would refuse, Parse returns the post (its
+// Body and Blocks filled, its fields empty) together with a *ParseError that
+// matches ErrFrontMatter. It never panics.
+func (o Options) Parse(src []byte) (*Post, error) {
+	return o.parse(src, "")
+}
+
+// ParseReader reads a post from r, at most MaxSize bytes.
+func (o Options) ParseReader(r io.Reader) (*Post, error) {
+	return o.parseFrom(r, "")
+}
+
+// ParseFile reads the post at path. Errors name the file.
+func (o Options) ParseFile(name string) (*Post, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return o.parseFrom(f, name)
+}
+
+// ParseFS reads the post name from fsys. Errors name the file.
+func (o Options) ParseFS(fsys fs.FS, name string) (*Post, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return o.parseFrom(f, name)
+}
+
+// parseFrom reads one byte past MaxSize, so that parse can tell an input at
+// the limit from one beyond it.
+func (o Options) parseFrom(r io.Reader, name string) (*Post, error) {
+	src, err := io.ReadAll(io.LimitReader(r, int64(o.maxSize())+1))
+	if err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	return o.parse(src, name)
+}
+
+func (o Options) parse(src []byte, name string) (*Post, error) {
+	p := &Post{Source: name, Comments: true, Published: true, Layout: "post", opts: o}
+	if len(src) > o.maxSize() {
+		return p, &ParseError{File: name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, o.maxSize())}
+	}
+	text := normalise(src)
+	sp := splitFrontMatter(text)
+	var err error
+	if sp.separator != "" {
+		fm, ferr := decodeFrontMatter(sp, &o)
+		switch {
+		case ferr == nil:
+			p.FrontMatter = fm
+			applyFields(p, fm, o.location())
+		case errors.Is(ferr, errNotMapping):
+			sp = split{content: text}
+		default:
+			err = ferr
+			if errors.Is(ferr, errListFrontMatter) {
+				sp = split{content: text}
+			}
+			var pe *ParseError
+			if errors.As(ferr, &pe) {
+				pe.File = name
+			}
+		}
+	}
+	p.Body = sp.content
+	p.Format = sniffFormat(name, p.Body)
+	if berr := p.walk(); berr != nil && err == nil {
+		err = &ParseError{File: name, Err: berr}
+	}
+	return p, err
+}
+
+// sniffFormat: .html files are HTML; a body in any other file is HTML when it
+// opens with a block-level tag, as our users' republished posts do.
+func sniffFormat(name, body string) Format {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return FormatHTML
+	}
+	if looksLikeHTML(body) {
+		return FormatHTML
+	}
+	return FormatMarkdown
+}
+
+// postJSON is the JSON form of a Post; its keys are the CLI's.
+type postJSON struct {
+	Source         string       `json:"source"`
+	Title          string       `json:"title"`
+	Date           *string      `json:"date"`
+	Updated        *string      `json:"updated"`
+	Categories     [][]string   `json:"categories"`
+	Tags           []string     `json:"tags"`
+	Comments       bool         `json:"comments"`
+	Published      bool         `json:"published"`
+	Layout         string       `json:"layout"`
+	Permalink      string       `json:"permalink"`
+	Photos         []string     `json:"photos"`
+	Link           string       `json:"link"`
+	Lang           string       `json:"lang"`
+	Author         string       `json:"author"`
+	FrontMatter    *FrontMatter `json:"front_matter"`
+	Format         Format       `json:"format"`
+	Body           string       `json:"body"`
+	Excerpt        string       `json:"excerpt"`
+	More           string       `json:"more"`
+	Headings       []Heading    `json:"headings"`
+	Paragraphs     []string     `json:"paragraphs"`
+	Images         []Image      `json:"images"`
+	Summary        string       `json:"summary"`
+	Text           string       `json:"text"`
+	Words          int          `json:"words"`
+	ReadingMinutes int          `json:"reading_minutes"`
+	Warnings       []string     `json:"warnings"`
+}
+
+// MarshalJSON writes the post with the keys of `hexopost --json`: Hexo's
+// fields, the ordered front matter, the body and what the body helpers derive.
+// Dates are RFC 3339 or null; lists are never null.
+func (p *Post) MarshalJSON() ([]byte, error) {
+	fm := p.FrontMatter
+	if fm == nil {
+		fm = &FrontMatter{}
+	}
+	j := postJSON{
+		Source: p.Source, Title: p.Title, Date: jsonTime(p.Date), Updated: jsonTime(p.Updated),
+		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), Comments: p.Comments,
+		Published: p.Published, Layout: p.Layout, Permalink: p.Permalink, Photos: nonNil(p.Photos),
+		Link: p.Link, Lang: p.Lang, Author: p.Author, FrontMatter: fm, Format: p.Format,
+		Body: p.Body, Excerpt: p.Excerpt, More: p.More, Headings: nonNil(p.Headings()),
+		Paragraphs: nonNil(p.Paragraphs()), Images: nonNil(p.Images()), Summary: p.Summary(),
+		Text: p.Text(), Words: p.WordCount(), ReadingMinutes: p.ReadingMinutes(),
+		Warnings: nonNil(p.Warnings),
+	}
+	return marshalJSON(j)
+}
+
+// marshalJSON is json.Marshal without HTML escaping: bodies are HTML and
+// stay readable. (json.Marshal of a Post escapes them again for callers who
+// want \u003c.)
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func jsonTime(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339)
+	return &s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

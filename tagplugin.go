@@ -1,0 +1,401 @@
+package hexo
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+)
+
+// Hexo's tag plugins ({% name args %}) are expanded in Markdown bodies before
+// rendering: the built-in ones that carry content become the HTML or Markdown
+// they stand for, so their images, quotes and code come out. Nothing is ever
+// executed; an unknown tag stays as text with a warning (in Hexo it aborts
+// the post), and {{ ... }} is text.
+
+var (
+	fenceRE  = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+	tagURLRE = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9+.-]{2,8}:|/|www\.)`)
+)
+
+// blockTagPlugins take content up to {% endNAME %}.
+var blockTagPlugins = map[string]bool{
+	"codeblock": true, "code": true, "blockquote": true, "quote": true, "pullquote": true, "raw": true,
+}
+
+// inlineTagPlugins are the built-in tags without content.
+var inlineTagPlugins = map[string]bool{
+	"img": true, "image": true, "asset_img": true, "asset_image": true, "youtube": true,
+	"vimeo": true, "iframe": true, "link": true, "a": true, "anchor": true, "post_link": true,
+	"post_path": true, "asset_link": true, "asset_path": true, "url_for": true, "full_url_for": true,
+}
+
+// expandTagPlugins rewrites the tag plugins of a Markdown body. Fenced code
+// and code spans are left alone, as Hexo protects them.
+func expandTagPlugins(src string, warn func(string)) string {
+	if !strings.Contains(src, "{%") {
+		return src
+	}
+	var out strings.Builder
+	out.Grow(len(src))
+	i := 0
+	for i < len(src) {
+		if i == 0 || src[i-1] == '\n' {
+			if m := fenceRE.FindStringSubmatch(src[i:min(len(src), i+64)]); m != nil {
+				end := closingFence(src, i, m[1])
+				out.WriteString(src[i:end])
+				i = end
+				continue
+			}
+		}
+		switch {
+		case src[i] == '`':
+			n := runLength(src[i:], '`')
+			closeAt := findCodeSpanEnd(src, i+n, n)
+			if closeAt < 0 {
+				out.WriteString(src[i : i+n])
+				i += n
+				continue
+			}
+			out.WriteString(src[i : closeAt+n])
+			i = closeAt + n
+		case strings.HasPrefix(src[i:], "{%"):
+			i = expandOne(src, i, &out, warn)
+		default:
+			out.WriteByte(src[i])
+			i++
+		}
+	}
+	return out.String()
+}
+
+// expandOne handles the tag starting at src[i] and returns where to go on.
+func expandOne(src string, i int, out *strings.Builder, warn func(string)) int {
+	end := strings.Index(src[i:], "%}")
+	if end < 0 {
+		out.WriteString("{%")
+		return i + 2
+	}
+	end += i + 2
+	inner := strings.Trim(src[i+2:end-2], "-")
+	args := tagArgs(inner)
+	if len(args) == 0 {
+		out.WriteString(src[i:end])
+		return end
+	}
+	name := args[0]
+	args = args[1:]
+	if blockTagPlugins[name] {
+		endRE := regexp.MustCompile(`\{%-?\s*end` + regexp.QuoteMeta(name) + `\s*-?%\}`)
+		loc := endRE.FindStringIndex(src[end:])
+		if loc == nil {
+			warn(fmt.Sprintf("tag plugin {%% %s %%} has no {%% end%s %%}; kept as text", name, name))
+			out.WriteString(src[i:end])
+			return end
+		}
+		content := src[end : end+loc[0]]
+		out.WriteString(blockTagHTML(name, args, content, warn))
+		return end + loc[1]
+	}
+	if inlineTagPlugins[name] {
+		out.WriteString(inlineTagHTML(name, args))
+		return end
+	}
+	if !strings.HasPrefix(name, "end") { // one warning for a {% x %}...{% endx %} pair
+		warn(fmt.Sprintf("unknown tag plugin {%% %s %%} kept as text", name))
+	}
+	out.WriteString(src[i:end])
+	return end
+}
+
+func blockTagHTML(name string, args []string, content string, warn func(string)) string {
+	content = stripIndent(strings.TrimPrefix(strings.TrimSuffix(content, "\n"), "\n"))
+	switch name {
+	case "codeblock", "code":
+		lang := ""
+		for _, a := range args {
+			if l, ok := strings.CutPrefix(a, "lang:"); ok {
+				lang = l
+			}
+		}
+		fence := strings.Repeat("`", max(3, longestRun(content, '`')+1))
+		return "\n" + fence + lang + "\n" + content + "\n" + fence + "\n"
+	case "raw":
+		return content
+	case "pullquote":
+		class := strings.Join(append([]string{"pullquote"}, args...), " ")
+		return "\n<blockquote class=\"" + html.EscapeString(class) + "\">\n\n" +
+			expandTagPlugins(content, warn) + "\n\n</blockquote>\n"
+	default: // blockquote, quote
+		footer := quoteFooter(strings.Join(args, " "))
+		if footer != "" {
+			footer = "<footer>" + footer + "</footer>"
+		}
+		return "\n<blockquote>\n\n" + expandTagPlugins(content, warn) + "\n\n" + footer + "</blockquote>\n"
+	}
+}
+
+var (
+	citeTitleRE   = regexp.MustCompile(`(?i)(\S.*)\s+(https?://\S+)\s+(.+)`)
+	citeRE        = regexp.MustCompile(`(?i)(\S.*)\s+(https?://\S+)`)
+	authorTitleRE = regexp.MustCompile(`([^,]+),\s*([^,]+)`)
+	citeLinkRE    = regexp.MustCompile(`^https?://|/(index.html?)?$`)
+)
+
+// quoteFooter is Hexo's blockquote footer: author, and a source link or title.
+func quoteFooter(s string) string {
+	if s == "" {
+		return ""
+	}
+	var author, source, title string
+	if m := citeTitleRE.FindStringSubmatch(s); m != nil {
+		author, source, title = m[1], m[2], m[3]
+	} else if m := citeRE.FindStringSubmatch(s); m != nil {
+		author, source = m[1], m[2]
+	} else if m := authorTitleRE.FindStringSubmatch(s); m != nil {
+		author, title = m[1], m[2]
+	} else {
+		author = s
+	}
+	var f strings.Builder
+	if author != "" {
+		f.WriteString("<strong>" + html.EscapeString(author) + "</strong>")
+	}
+	switch {
+	case source != "":
+		label := title
+		if label == "" {
+			label = citeLinkRE.ReplaceAllString(source, "")
+		}
+		f.WriteString(`<cite><a href="` + html.EscapeString(source) + `">` + html.EscapeString(label) + "</a></cite>")
+	case title != "":
+		f.WriteString("<cite>" + html.EscapeString(title) + "</cite>")
+	}
+	return f.String()
+}
+
+func inlineTagHTML(name string, args []string) string {
+	attr := html.EscapeString
+	switch name {
+	case "img", "image", "asset_img", "asset_image":
+		var src, class []string
+		rest := args
+		for len(rest) > 0 {
+			a := rest[0]
+			rest = rest[1:]
+			if name == "img" || name == "image" {
+				if tagURLRE.MatchString(a) {
+					src = append(src, a)
+					break
+				}
+				class = append(class, a)
+				continue
+			}
+			src = append(src, a) // asset_img: the first argument is the asset
+			break
+		}
+		if len(src) == 0 {
+			return ""
+		}
+		for len(rest) > 0 && isAllDigits(rest[0]) {
+			rest = rest[1:] // width and height
+		}
+		title, alt := imgMeta(strings.Join(rest, " "))
+		s := `<img src="` + attr(src[0]) + `"`
+		if len(class) > 0 {
+			s += ` class="` + attr(strings.Join(class, " ")) + `"`
+		}
+		if title != "" {
+			s += ` title="` + attr(title) + `"`
+		}
+		if alt != "" {
+			s += ` alt="` + attr(alt) + `"`
+		}
+		return s + ">"
+	case "youtube", "vimeo", "iframe":
+		if len(args) == 0 {
+			return ""
+		}
+		u := args[0]
+		switch name {
+		case "youtube":
+			u = "https://www.youtube.com/embed/" + u
+		case "vimeo":
+			u = "https://player.vimeo.com/video/" + u
+		}
+		return `<iframe src="` + attr(u) + `" frameborder="0" loading="lazy" allowfullscreen></iframe>`
+	case "link", "a", "anchor":
+		for i, a := range args {
+			if tagURLRE.MatchString(a) {
+				text := strings.Join(args[:i], " ")
+				return `<a href="` + attr(a) + `">` + attr(text) + "</a>"
+			}
+		}
+		return attr(strings.Join(args, " "))
+	case "post_link", "asset_link":
+		if len(args) == 0 {
+			return ""
+		}
+		label := args[0]
+		if len(args) > 1 && args[1] != "true" && args[1] != "false" {
+			label = strings.Join(args[1:], " ")
+		}
+		return `<a href="` + attr(args[0]) + `">` + attr(label) + "</a>"
+	default: // post_path, asset_path, url_for, full_url_for
+		if len(args) == 0 {
+			return ""
+		}
+		return attr(args[0])
+	}
+}
+
+// imgMeta splits the img tag's trailing "title text [alt text]", quotes optional.
+func imgMeta(meta string) (title, alt string) {
+	meta = strings.TrimSpace(meta)
+	if meta == "" {
+		return "", ""
+	}
+	q := byte('\'')
+	if meta[0] == '"' {
+		q = '"'
+	}
+	if meta[0] == q {
+		if j := strings.IndexByte(meta[1:], q); j >= 0 {
+			title = meta[1 : j+1]
+			rest := strings.TrimSpace(meta[j+2:])
+			alt = strings.Trim(rest, `"'`)
+			return title, alt
+		}
+	}
+	return strings.Trim(meta, `"'`), ""
+}
+
+// tagArgs splits a tag's inside on spaces, keeping quoted runs together.
+func tagArgs(s string) []string {
+	var args []string
+	var cur strings.Builder
+	quote := byte(0)
+	has := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			quote, has = c, true
+		case quote == 0 && (c == ' ' || c == '\t' || c == '\n'):
+			if has {
+				args = append(args, cur.String())
+				cur.Reset()
+				has = false
+			}
+		default:
+			cur.WriteByte(c)
+			has = true
+		}
+	}
+	if has {
+		args = append(args, cur.String())
+	}
+	return args
+}
+
+func closingFence(src string, start int, open string) int {
+	i := strings.IndexByte(src[start:], '\n')
+	if i < 0 {
+		return len(src)
+	}
+	i += start + 1
+	for i < len(src) {
+		j := strings.IndexByte(src[i:], '\n')
+		lineEnd := len(src)
+		if j >= 0 {
+			lineEnd = i + j + 1
+		}
+		line := strings.TrimRight(src[i:lineEnd], "\n")
+		if m := fenceRE.FindStringSubmatch(line); m != nil && m[1][0] == open[0] && len(m[1]) >= len(open) &&
+			strings.TrimSpace(line[len(m[0]):]) == "" {
+			return lineEnd
+		}
+		i = lineEnd
+	}
+	return len(src)
+}
+
+// findCodeSpanEnd finds the backtick run of length n that closes a code span
+// opened before from, within the same paragraph.
+func findCodeSpanEnd(src string, from, n int) int {
+	for i := from; i < len(src); {
+		if strings.HasPrefix(src[i:], "\n\n") {
+			return -1
+		}
+		if src[i] == '`' {
+			k := runLength(src[i:], '`')
+			if k == n {
+				return i
+			}
+			i += k
+			continue
+		}
+		i++
+	}
+	return -1
+}
+
+func runLength(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}
+
+func longestRun(s string, c byte) int {
+	best := 0
+	for i := 0; i < len(s); {
+		if s[i] == c {
+			n := runLength(s[i:], c)
+			best = max(best, n)
+			i += n
+			continue
+		}
+		i++
+	}
+	return best
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// stripIndent removes the indentation every non-blank line shares, as Hexo
+// does to a block tag's content.
+func stripIndent(s string) string {
+	lines := strings.Split(s, "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	if common <= 0 {
+		return s
+	}
+	for i, l := range lines {
+		if len(l) >= common {
+			lines[i] = l[common:]
+		} else {
+			lines[i] = strings.TrimLeft(l, " \t")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

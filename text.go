@@ -1,0 +1,57 @@
+package hexo
+
+import "strings"
+
+// Heading is a heading of the body.
+type Heading struct {
+	Level int    `json:"level"`
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+}
+
+// Headings returns the body's headings in order.
+func (p *Post) Headings() []Heading {
+	var hs []Heading
+	for _, b := range p.Blocks {
+		if b.Kind == BlockHeading {
+			hs = append(hs, Heading{Level: b.Level, ID: b.ID, Text: b.Text})
+		}
+	}
+	return hs
+}
+
+// Paragraphs returns the text of the body's paragraph-like blocks (paragraphs,
+// list items, table cells, quotes, captions, loose text in a <div>), in order.
+func (p *Post) Paragraphs() []string {
+	var ps []string
+	for _, b := range p.Blocks {
+		if b.Kind == BlockParagraph {
+			ps = append(ps, b.Text)
+		}
+	}
+	return ps
+}
+
+// Text returns the body's visible text: one line per heading, paragraph and
+// code block, whitespace collapsed, entities decoded, and never the content of
+// <style>, <script>, <noscript> or <template>.
+func (p *Post) Text() string {
+	var b strings.Builder
+	for _, bl := range p.Blocks {
+		if bl.Kind == BlockImage {
+			continue
+		}
+		t := bl.Text
+		if bl.Kind == BlockCode {
+			t = collapseSpace(t)
+		}
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}

@@ -3,6 +3,7 @@ package hexo_test
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -179,4 +180,105 @@ func ExampleFrontMatter_Get() {
 	v, ok := post.FrontMatter.Get("sticky")
 	fmt.Println(v, ok, post.FrontMatter.Keys())
 	// Output: 3 true [title sticky]
+}
+
+func ExampleParseDir() {
+	blog := fstest.MapFS{
+		"source/_posts/b.md":         {Data: []byte("---\ntitle: B\n---\n")},
+		"source/_posts/a.html":       {Data: []byte("---\ntitle: A\n---\n<p>a</p>")},
+		"source/_posts/.hidden.md":   {Data: []byte("---\ntitle: hidden\n---\n")},
+		"source/_posts/image.png":    {Data: []byte{0x89}},
+		"source/_posts/bad.md":       {Data: []byte("---\ntitle: [\n---\nbody")},
+		"source/_posts/sub/c.md":     {Data: []byte("---\ntitle: C\n---\n")},
+		"source/_posts/.git/HEAD.md": {Data: []byte("no")},
+	}
+	for post, err := range hexo.ParseDir(blog, "source/_posts") {
+		if err != nil {
+			fmt.Println("error:", post.Source)
+			continue
+		}
+		fmt.Println(post.Source, post.Title)
+	}
+	// Output:
+	// source/_posts/a.html A
+	// source/_posts/b.md B
+	// error: source/_posts/bad.md
+	// source/_posts/sub/c.md C
+}
+
+func ExamplePost_TOC() {
+	post, _ := hexo.Parse([]byte("# Guide\n\n### Install\n\n## Use\n\n# FAQ\n"))
+	var show func(nodes []hexo.TOCNode, indent string)
+	show = func(nodes []hexo.TOCNode, indent string) {
+		for _, n := range nodes {
+			fmt.Println(indent+n.Number, n.Text, "#"+n.ID)
+			show(n.Children, indent+"  ")
+		}
+	}
+	show(post.TOC(0, 0), "")
+	// Output:
+	// 1. Guide #Guide
+	//   1.1. Install #Install
+	//   1.2. Use #Use
+	// 2. FAQ #FAQ
+}
+
+func ExamplePost_TOCHTML() {
+	post, _ := hexo.Parse([]byte(`<h2 id="a">A &amp; B</h2><h3 id="b">C</h3>`))
+	fmt.Println(post.TOCHTML(2, 3))
+	// Output: <ol class="toc"><li class="toc-item toc-level-2"><a class="toc-link" href="#a"><span class="toc-number">1.</span> <span class="toc-text">A &amp; B</span></a><ol class="toc-child"><li class="toc-item toc-level-3"><a class="toc-link" href="#b"><span class="toc-number">1.1.</span> <span class="toc-text">C</span></a></li></ol></li></ol>
+}
+
+func ExamplePost_Cover() {
+	post, _ := hexo.Parse([]byte("---\nthumbnail: ''\nindex_img: /img/index.png\n---\n<img src=\"/img/body.png\">"))
+	cover, ok := post.Cover()
+	fmt.Println(cover.URL, cover.From, ok)
+	// Output: /img/index.png index_img true
+}
+
+func ExamplePost_ResolveImages() {
+	post, _ := hexo.Parse([]byte(`<img src="pic.png"><img src="//cdn.example.org/a.png"><img src="javascript:alert(1)">`))
+	base, _ := url.Parse("https://blog.example.com/2021/06/13/hello/")
+	for _, img := range post.ResolveImages(base) {
+		fmt.Println(img.URL)
+	}
+	// Output:
+	// https://blog.example.com/2021/06/13/hello/pic.png
+	// https://cdn.example.org/a.png
+}
+
+func ExamplePost_SummaryWith() {
+	post, _ := hexo.Parse([]byte("---\nexcerpt: The author's own summary.\n---\nThe body starts here and goes on for a while."))
+	fmt.Println(post.SummaryWith(hexo.SummaryOptions{Length: 25, Omission: " […]"}))
+	fmt.Println(post.SummaryWith(hexo.SummaryOptions{FrontMatterExcerpt: true}))
+	// Output:
+	// The body starts here […]
+	// The author's own summary.
+}
+
+func ExamplePost_SummaryHTML() {
+	post, _ := hexo.Parse([]byte("<div><p>Feeds can show <b>formatted</b> summaries safely.</p><script>track()</script></div>"))
+	fmt.Println(post.SummaryHTML(30))
+	// Output: <div><p>Feeds can show <b>formatted</b>…</p></div>
+}
+
+func ExamplePost_ReadingTime() {
+	post, _ := hexo.Parse([]byte(strings.Repeat("字", 600) + strings.Repeat(" word", 200)))
+	fmt.Println(post.WordCount(), post.ReadingTime())
+	// Output: 800 3m0s
+}
+
+func ExampleStripHTML() {
+	fmt.Printf("%q\n", hexo.StripHTML("<style>p{}</style><p>a &amp; b</p>"))
+	// Output: "p{}a &amp; b"
+}
+
+func ExampleTruncate() {
+	fmt.Println(hexo.Truncate("Once upon a time in a world far away", hexo.TruncateOptions{Length: 17, Separator: " "}))
+	// Output: Once upon a...
+}
+
+func ExampleEscapeHTML() {
+	fmt.Println(hexo.EscapeHTML(`<a href="/x">Tom & Jerry &amp; co</a>`))
+	// Output: &lt;a href&#x3D;&quot;&#x2F;x&quot;&gt;Tom &amp; Jerry &amp; co&lt;&#x2F;a&gt;
 }

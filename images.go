@@ -1,6 +1,9 @@
 package hexo
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // Image is an image of the post: a cover named in the front matter or an
 // image of the body.
@@ -68,4 +71,39 @@ func coverURLs(v any) []string {
 		}
 	}
 	return nil
+}
+
+// Cover returns the post's cover: the first image of Images, so the first
+// non-empty front-matter cover key in the order of coverKeys, else the first
+// image of the body. ok is false for a post without images.
+func (p *Post) Cover() (img Image, ok bool) {
+	imgs := p.Images()
+	if len(imgs) == 0 {
+		return Image{}, false
+	}
+	return imgs[0], true
+}
+
+// ResolveImages returns Images with every URL made absolute against base (the
+// post's own URL, or the site's): relative paths resolve as a browser would,
+// protocol-relative URLs take base's scheme. javascript: and vbscript: URLs
+// are dropped, and data: URLs too unless Options.KeepDataURLs is set. A URL
+// that does not parse is dropped.
+func (p *Post) ResolveImages(base *url.URL) []Image {
+	var out []Image
+	for _, img := range p.Images() {
+		if hasScheme(img.URL, "data") {
+			if p.opts.KeepDataURLs {
+				out = append(out, img)
+			}
+			continue
+		}
+		u, err := url.Parse(strings.TrimSpace(img.URL))
+		if err != nil {
+			continue
+		}
+		img.URL = base.ResolveReference(u).String()
+		out = append(out, img)
+	}
+	return out
 }

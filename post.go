@@ -35,6 +35,10 @@ type Options struct {
 	MaxSize int
 	// MaxFrontMatterSize bounds the front-matter block in bytes. 0 means 1 MiB.
 	MaxFrontMatterSize int
+	// ExcludeCode leaves code blocks out of WordCount and ReadingTime.
+	ExcludeCode bool
+	// KeepDataURLs keeps data: URLs in ResolveImages.
+	KeepDataURLs bool
 	// MaxYAMLNodes bounds the YAML values decoded, aliases expanded, so that
 	// an alias bomb fails fast. 0 means 100,000.
 	MaxYAMLNodes int

@@ -2,19 +2,61 @@ package hexo
 
 import (
 	"strings"
+
+	"golang.org/x/net/html"
 	"unicode"
 
 	"github.com/rivo/uniseg"
 )
 
-// Summary returns the start of the body's text, at most Options.SummaryLength
-// user-perceived characters (grapheme clusters) long, "…" included when
-// something was cut. It never cuts a cluster (an emoji, a letter with its
-// accents) and, in spaced scripts, never a word; CJK text may be cut between
-// any two characters. Unlike hexo-util's truncate, which counts UTF-16 units
-// and reads stripHTML's text, it never shows style or script content.
-func (p *Post) Summary() string {
-	return truncateText(p.Text(), p.opts.summaryLength(), "…")
+// SummaryOptions tunes Post.SummaryWith. The zero value is Post.Summary.
+type SummaryOptions struct {
+	// Length in user-perceived characters (grapheme clusters), the omission
+	// mark included. 0 means Options.SummaryLength (140 by default).
+	Length int
+	// Omission ends a summary that was cut. "" means "…".
+	Omission string
+	// FrontMatterExcerpt uses the front matter's excerpt, when there is one,
+	// instead of the body. It is off by default because that text is not
+	// part of the post's text: the default summary always starts the post.
+	FrontMatterExcerpt bool
+	// IgnoreMore reads past the <!-- more --> marker. By default a post with
+	// a marker is summarised from its excerpt, the part its author chose.
+	IgnoreMore bool
+}
+
+// Summary returns the start of the post: the text before the <!-- more -->
+// marker when there is one, else the body's text, cut to
+// Options.SummaryLength user-perceived characters (140 by default), "…"
+// included when something was cut.
+//
+// It never cuts a grapheme cluster (an emoji, a flag, a letter with its
+// accents) and, in spaced scripts, backs up to the last space rather than cut
+// a word (a single word longer than the summary is cut); CJK text may be cut
+// between any two characters. Unlike hexo-util's truncate, which counts UTF-16
+// units of stripHTML's output, it never shows style or script content.
+func (p *Post) Summary() string { return p.SummaryWith(SummaryOptions{}) }
+
+// SummaryWith is Summary with options.
+func (p *Post) SummaryWith(o SummaryOptions) string {
+	n := o.Length
+	if n <= 0 {
+		n = p.opts.summaryLength()
+	}
+	mark := o.Omission
+	if mark == "" {
+		mark = "…"
+	}
+	var text string
+	switch {
+	case o.FrontMatterExcerpt && p.excerptSet:
+		text = blocksText(walkHTML(p.Excerpt).blocks, true, nil)
+	case !o.IgnoreMore && !p.excerptSet && p.Excerpt != "":
+		text = blocksText(p.Blocks, true, func(b Block) bool { return b.InExcerpt })
+	default:
+		text = p.Text()
+	}
+	return truncateText(text, n, mark)
 }
 
 // truncateText cuts collapsed text to at most n grapheme clusters, mark included.
@@ -27,35 +69,28 @@ func truncateText(text string, n int, mark string) string {
 	if keep <= 0 {
 		return ""
 	}
-	cut, count := 0, 0
-	state := -1
-	rest := text
-	for len(rest) > 0 && count < keep {
-		var cluster string
-		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		cut += len(cluster)
-		count++
-	}
-	cut = wordCut(text, cut)
-	return strings.TrimRightFunc(text[:cut], isSpace) + mark
+	cut, _ := cutText(text, keep)
+	return cut + mark
 }
 
-// wordCut moves a cut that falls inside a word of a spaced script back to the
-// space before that word; a cut next to CJK text, or in a word with no space
-// before it, stays.
-func wordCut(text string, cut int) int {
-	if cut >= len(text) {
-		return cut
+// cutText keeps the first keep grapheme clusters of text, backed up to the
+// last space when the cut falls inside a word of a spaced script; whole is
+// false when there was no space to back up to and a word was cut.
+func cutText(text string, keep int) (cut string, whole bool) {
+	end, count := 0, 0
+	state := -1
+	for rest := text; len(rest) > 0 && count < keep; count++ {
+		var cluster string
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		end += len(cluster)
 	}
-	before := lastRune(text[:cut])
-	after := firstRune(text[cut:])
-	if !isWordRune(before) || !isWordRune(after) {
-		return cut
+	if end >= len(text) || !isWordRune(lastRune(text[:end])) || !isWordRune(firstRune(text[end:])) {
+		return strings.TrimRightFunc(text[:end], isSpace), true
 	}
-	if i := strings.LastIndexFunc(text[:cut], isSpace); i > 0 {
-		return i
+	if i := strings.LastIndexFunc(text[:end], isSpace); i > 0 {
+		return strings.TrimRightFunc(text[:i], isSpace), true
 	}
-	return cut
+	return text[:end], false
 }
 
 func isWordRune(r rune) bool {
@@ -76,4 +111,110 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// SummaryHTML makes the cut of Summary on the HTML instead of the text: the
+// excerpt's HTML (or the whole body's), kept up to n user-perceived
+// characters of visible text (0 means Options.SummaryLength), "…" added when
+// something was cut, and every element left open closed, so that a feed can
+// show a formatted summary safely. Style, script, noscript, template and
+// iframe elements and comments are left out.
+func (p *Post) SummaryHTML(n int) string {
+	if n <= 0 {
+		n = p.opts.summaryLength()
+	}
+	src := p.Content
+	if !p.excerptSet && p.Excerpt != "" {
+		src = p.Excerpt
+	}
+	return truncateHTML(src, n, "…")
+}
+
+func truncateHTML(src string, n int, mark string) string {
+	budget := n - uniseg.GraphemeClusterCount(mark)
+	var out strings.Builder
+	var open []string
+	hidden := 0
+	used := 0
+	space := false // whitespace pending between two counted pieces
+	z := html.NewTokenizer(strings.NewReader(src))
+	closeAll := func() string {
+		for i := len(open) - 1; i >= 0; i-- {
+			out.WriteString("</" + open[i] + ">")
+		}
+		return out.String()
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if used == 0 {
+				return "" // no visible text: no summary
+			}
+			return closeAll()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			a := lookupAtom(name)
+			if hiddenTags[a] {
+				hidden++
+			}
+			if hidden > 0 {
+				continue
+			}
+			out.Write(z.Raw())
+			if !voidTags[a] {
+				open = append(open, string(name))
+			}
+		case html.SelfClosingTagToken:
+			if hidden == 0 {
+				out.Write(z.Raw())
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if hiddenTags[lookupAtom(name)] {
+				hidden = max(0, hidden-1)
+				continue
+			}
+			if hidden > 0 {
+				continue
+			}
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == string(name) {
+					for j := len(open) - 1; j >= i; j-- {
+						out.WriteString("</" + open[j] + ">")
+					}
+					open = open[:i]
+					break
+				}
+			}
+		case html.TextToken:
+			if hidden > 0 {
+				continue
+			}
+			raw := string(z.Text())
+			t := collapseSpace(raw)
+			if t == "" {
+				space = true
+				out.WriteString(html.EscapeString(raw))
+				continue
+			}
+			if used > 0 && (space || isSpace(firstRune(raw))) {
+				used++ // the space between this piece and the last
+			}
+			space = isSpace(lastRune(raw))
+			c := uniseg.GraphemeClusterCount(t)
+			if used+c <= budget {
+				used += c
+				out.WriteString(html.EscapeString(raw))
+				continue
+			}
+			if cut, whole := cutText(t, budget-used); whole || used == 0 {
+				if used > 0 && isSpace(firstRune(raw)) && cut != "" {
+					out.WriteByte(' ')
+				}
+				out.WriteString(html.EscapeString(cut))
+			}
+			out.WriteString(mark)
+			return closeAll()
+		}
+	}
 }

@@ -58,3 +58,56 @@ func TestWordsAndReading(t *testing.T) {
 	long := mustParse(t, strings.Repeat("word ", 401))
 	assert.Equal(t, 3, long.ReadingMinutes(), "401 words at 200 a minute: 3 minutes, rounded up")
 }
+
+func TestSummaryOptions(t *testing.T) {
+	p := mustParse(t, "---\nexcerpt: Written by hand.\n---\nFirst paragraph of the body.\n\n<!-- more -->\n\nRest.")
+	assert.Equal(t, "First paragraph of the body. Rest.", collapseSpace(p.Summary()), "a front-matter excerpt is not the post's text")
+	assert.Equal(t, "Written by hand.", p.SummaryWith(SummaryOptions{FrontMatterExcerpt: true}))
+
+	p = mustParse(t, "The excerpt.\n\n<!-- more -->\n\nThe rest of a long post.")
+	assert.Equal(t, "The excerpt.", p.Summary(), "the author's cut, no mark")
+	assert.Equal(t, "The excerpt. The rest of a long post.", collapseSpace(p.SummaryWith(SummaryOptions{IgnoreMore: true})))
+	assert.Equal(t, "The [...]", p.SummaryWith(SummaryOptions{Length: 10, Omission: " [...]"}))
+}
+
+func TestSummaryHTML(t *testing.T) {
+	tests := []struct {
+		html string
+		n    int
+		want string
+	}{
+		{"<p>Short <b>bold</b> text.</p>", 140, "<p>Short <b>bold</b> text.</p>"},
+		{"<div><p>One <b>two three</b> four</p><p>five</p></div>", 12, "<div><p>One <b>two…</b></p></div>"},
+		{"<style>p{}</style><p>a &amp; b</p><script>x()</script>", 140, "<p>a &amp; b</p>"},
+		{"<p>中文段落用来测试</p>", 5, "<p>中文段落…</p>"},
+		{"<p>unclosed <em>emphasis", 140, "<p>unclosed <em>emphasis</em></p>"},
+	}
+	for _, tt := range tests {
+		p := mustParse(t, tt.html)
+		got := p.SummaryHTML(tt.n)
+		assert.Equal(t, tt.want, got, tt.html)
+		assert.LessOrEqual(t, uniseg.GraphemeClusterCount(mustParse(t, got).Text()), tt.n)
+	}
+}
+
+func TestReadingTimeExcludeCode(t *testing.T) {
+	src := "Two words.\n\n```\ncode code code code\n```\n"
+	assert.Equal(t, 6, mustParse(t, src).WordCount())
+	p, _ := Options{ExcludeCode: true}.Parse([]byte(src))
+	assert.Equal(t, 2, p.WordCount())
+	assert.Equal(t, "1m0s", p.ReadingTime().String())
+}
+
+func TestEmptyBody(t *testing.T) {
+	for _, src := range []string{"", "---\ntitle: Only front matter\n---\n", "<div>\n<style>x{}</style>\n</div>"} {
+		p := mustParse(t, src)
+		assert.Equal(t, "", p.Text(), src)
+		assert.Equal(t, "", p.Summary())
+		assert.Equal(t, "", p.SummaryHTML(0))
+		assert.Equal(t, 0, p.WordCount())
+		assert.Equal(t, 0, p.ReadingMinutes())
+		assert.Empty(t, p.TOC(0, 0))
+		assert.Equal(t, "", p.TOCHTML(0, 0))
+		assert.Empty(t, p.Images())
+	}
+}

@@ -35,10 +35,14 @@ func (p *Post) Paragraphs() []string {
 // Text returns the body's visible text: one line per heading, paragraph and
 // code block, whitespace collapsed, entities decoded, and never the content of
 // <style>, <script>, <noscript> or <template>.
-func (p *Post) Text() string {
+func (p *Post) Text() string { return blocksText(p.Blocks, true, nil) }
+
+// blocksText joins the text of blocks, one line each; code is collapsed to a
+// line, or left out without withCode; keep, when given, selects the blocks.
+func blocksText(blocks []Block, withCode bool, keep func(Block) bool) string {
 	var b strings.Builder
-	for _, bl := range p.Blocks {
-		if bl.Kind == BlockImage {
+	for _, bl := range blocks {
+		if bl.Kind == BlockImage || bl.Kind == BlockCode && !withCode || keep != nil && !keep(bl) {
 			continue
 		}
 		t := bl.Text

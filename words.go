@@ -1,6 +1,7 @@
 package hexo
 
 import (
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,20 +13,40 @@ const (
 	wordsPerMinute = 200
 )
 
-// WordCount counts the words of the body's text, code included: every CJK
-// character (Han, Hiragana, Katakana, Hangul) is one word, every run of
-// letters or digits in other scripts is one word ("1.26" and "don't"
-// included), punctuation is none.
+// WordCount counts the words of the body's text: every CJK character (Han,
+// Hiragana, Katakana, Hangul) is one word, every run of letters or digits in
+// other scripts is one word ("1.26" and "don't" included), punctuation is
+// none. Code counts too, unless Options.ExcludeCode is set.
+//
+// Hugo splits on whitespace and, with hasCJKLanguage, counts every rune of a
+// token that holds a multi-byte rune, punctuation and Latin letters included;
+// hexo-symbols-count-time counts characters, not words, of stripHTML's output
+// (style and script included). Counting CJK characters and spaced words
+// separately is what makes a mixed Chinese-English post come out right.
 func (p *Post) WordCount() int {
-	cjk, other := countWords(p.Text())
+	cjk, other := p.countWords()
 	return cjk + other
+}
+
+func (p *Post) countWords() (cjk, other int) {
+	return countWords(blocksText(p.Blocks, !p.opts.ExcludeCode, nil))
+}
+
+// ReadingTime estimates the time to read the post: ReadingMinutes minutes.
+func (p *Post) ReadingTime() time.Duration {
+	return time.Duration(p.ReadingMinutes()) * time.Minute
 }
 
 // ReadingMinutes estimates the reading time in whole minutes (rounded up) at
 // 300 CJK characters and 200 other words a minute; at least 1 for any body
 // with words, 0 for an empty one.
+//
+// Hugo uses one rate for the whole page (213 words a minute, or 501 with
+// hasCJKLanguage), so a mixed post is either too fast or too slow;
+// hexo-symbols-count-time divides characters by 4 × 275 and rounds to the
+// nearest minute, which reads Chinese at 1,100 characters a minute.
 func (p *Post) ReadingMinutes() int {
-	cjk, other := countWords(p.Text())
+	cjk, other := p.countWords()
 	if cjk+other == 0 {
 		return 0
 	}

@@ -106,7 +106,7 @@ func expand(args []string, stderr io.Writer) (files []string, failed bool) {
 			if d.IsDir() && p != a && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && isPostFile(d.Name()) {
+			if !d.IsDir() && hexo.IsPostFile(d.Name()) {
 				found = append(found, p)
 			}
 			return nil
@@ -119,14 +119,6 @@ func expand(args []string, stderr io.Writer) (files []string, failed bool) {
 		files = append(files, found...)
 	}
 	return files, failed
-}
-
-func isPostFile(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".html", ".htm":
-		return !strings.HasPrefix(name, ".")
-	}
-	return false
 }
 
 func writeJSON(w io.Writer, path string, post *hexo.Post, perr error) {

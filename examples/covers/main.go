@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"strings"
 
 	"github.com/gohexo/hexo"
@@ -36,11 +35,7 @@ func main() {
 }
 
 func run(fsys fs.FS, w io.Writer) error {
-	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".md") && path.Ext(name) != ".html" {
-			return err
-		}
-		post, err := hexo.ParseFS(fsys, name)
+	for post, err := range hexo.ParseDir(fsys, ".") {
 		if err != nil {
 			return err
 		}
@@ -53,8 +48,8 @@ func run(fsys fs.FS, w io.Writer) error {
 			cover = imgs[0].URL
 		}
 		fmt.Fprintf(w, "%s\t%s\n", post.Title, cover)
-		return nil
-	})
+	}
+	return nil
 }
 
 func firstNonEmpty(s ...string) string {

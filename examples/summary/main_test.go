@@ -1,0 +1,18 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSummaryOfTheSampleBlog(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(os.DirFS("../../testdata/blog"), &out))
+	assert.Contains(t, out.String(), "Hello World\n  cover:   \n  summary: Welcome to a Hexo blog read by Go. This paragraph is the…\n")
+	assert.Contains(t, out.String(), "  cover:   https://static.example.cn/thumb/2022/0309/head.jpg\n")
+	assert.Contains(t, out.String(), "读书笔记：排版与字符\n  cover:   /images/books.jpg\n")
+}

@@ -19,7 +19,7 @@ func (p *Post) walk() error {
 		content = rendered
 	}
 	p.Content = content
-	res := walkHTML(content)
+	res := walkHTML(content, p.opts.walkLimits())
 	p.Blocks = res.blocks
 	switch {
 	case p.excerptSet:
@@ -34,39 +34,32 @@ func (p *Post) walk() error {
 	default:
 		p.More = content
 	}
-	return nil
+	return res.err
 }
 
 // closeTags closes the elements left open in an HTML fragment, so that an
 // excerpt cut inside a paragraph is well-formed (Hexo returns it cut).
 func closeTags(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
-	var open []string
+	var open elemStack
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			if len(open) == 0 {
+			if open.depth() == 0 {
 				return s
 			}
 			var b strings.Builder
 			b.WriteString(s)
-			for i := len(open) - 1; i >= 0; i-- {
-				b.WriteString("</" + open[i] + ">")
+			for open.depth() > 0 {
+				b.WriteString("</" + open.pop().name + ">")
 			}
 			return b.String()
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if a := lookupAtom(name); !voidTags[a] {
-				open = append(open, string(name))
-			}
+			open.startTag(lookupAtom(name), string(name))
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			for i := len(open) - 1; i >= 0; i-- {
-				if open[i] == string(name) {
-					open = open[:i]
-					break
-				}
-			}
+			open.endTag(string(name))
 		}
 	}
 }

@@ -12,6 +12,10 @@ var ErrFrontMatter = errors.New("invalid front matter")
 // ErrTooLarge is matched by errors for input beyond a limit set in Options.
 var ErrTooLarge = errors.New("input too large")
 
+// ErrTooDeep is matched by errors for YAML or HTML nested deeper than
+// Options.MaxDepth.
+var ErrTooDeep = errors.New("input nested too deep")
+
 // ParseError reports a problem at a place in a post file. Line and Column are
 // 1-based and count in the whole file (not in the front-matter block); zero
 // means unknown. Err is the underlying cause, for errors.Is and errors.As.

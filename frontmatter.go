@@ -211,7 +211,7 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	c := converter{loc: opts.location(), budget: opts.maxYAMLNodes()}
+	c := converter{loc: opts.location(), budget: opts.maxYAMLNodes(), maxDepth: opts.maxDepth()}
 	if root.Kind == yaml.SequenceNode {
 		// Hexo takes a list as its data and then refuses the post.
 		return nil, yamlError(firstLine, root.Line, root.Column, errListFrontMatter)
@@ -279,8 +279,10 @@ func (e *convError) Error() string { return e.err.Error() }
 // converter turns yaml.v3 nodes into plain values the way js-yaml (YAML 1.2
 // core schema plus timestamps and merge keys) would.
 type converter struct {
-	loc    *time.Location
-	budget int // nodes left to expand: stops alias bombs
+	loc      *time.Location
+	budget   int // nodes left to expand: stops alias bombs
+	depth    int // nesting of the value being converted
+	maxDepth int
 }
 
 func (c *converter) spend(n *yaml.Node) error {
@@ -294,6 +296,11 @@ func (c *converter) spend(n *yaml.Node) error {
 func (c *converter) value(n *yaml.Node) (any, error) {
 	if err := c.spend(n); err != nil {
 		return nil, err
+	}
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > c.maxDepth {
+		return nil, &convError{n.Line, n.Column, fmt.Errorf("%w: YAML nested deeper than %d", ErrTooDeep, c.maxDepth)}
 	}
 	switch n.Kind {
 	case yaml.AliasNode:

@@ -3,12 +3,16 @@ package hexo
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/net/html"
 )
 
 // addSeeds seeds a fuzz target with our posts and, when present, the shared corpus.
@@ -27,35 +31,126 @@ func addSeeds(f *testing.F, add func(b []byte)) {
 }
 
 func FuzzParse(f *testing.F) {
-	addSeeds(f, func(b []byte) { f.Add(b) })
-	f.Add([]byte("---\na: &a [*a]\n---\n"))
-	f.Add([]byte("\r\r\n---\n\x00\n---"))
-	f.Fuzz(func(t *testing.T, src []byte) {
-		p, err := Parse(src)
+	addSeeds(f, func(b []byte) { f.Add(b, uint8(140), int16(0), uint16(0)) })
+	f.Add([]byte("---\na: &a [*a]\n---\n"), uint8(10), int16(480), uint16(3))
+	f.Add([]byte("\r\r\n---\n\x00\n---"), uint8(1), int16(-600), uint16(1))
+	f.Fuzz(func(t *testing.T, src []byte, summary uint8, offsetMinutes int16, depth uint16) {
+		opts := Options{
+			SummaryLength: int(summary),
+			Location:      time.FixedZone("", int(offsetMinutes)*60),
+			MaxDepth:      int(depth),
+		}
+		p, err := opts.Parse(src)
 		if p == nil {
 			t.Fatalf("nil post (err %v)", err)
 		}
-		if !strings.HasSuffix(normalise(src), p.Body) {
+		text := normalise(src)
+		if !strings.HasSuffix(text, p.Body) {
 			t.Fatalf("the body is not a suffix of the input")
 		}
-		if pe, ok := err.(*ParseError); ok && pe.Line > strings.Count(normalise(src), "\n")+1 {
+		// nothing between the front matter and the body goes missing: what
+		// precedes the body is the front-matter block and its separators
+		if sp := splitFrontMatter(text); p.FrontMatter != nil {
+			head := text[:len(text)-len(p.Body)]
+			if !strings.Contains(head, sp.data) || !strings.HasSuffix(strings.TrimSuffix(head, "\n"), sp.separator) {
+				t.Fatalf("the front-matter block %q does not account for %q", sp.data, head)
+			}
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) && pe.Line > strings.Count(text, "\n")+1 {
 			t.Fatalf("error line %d is past the input", pe.Line)
 		}
-		text := p.Text()
-		if !utf8.ValidString(text) || !utf8.ValidString(p.Summary()) {
+		if !utf8.ValidString(p.Text()) || !utf8.ValidString(p.Summary()) || !utf8.ValidString(p.Title) {
 			t.Fatalf("text is not valid UTF-8")
+		}
+		if n := uniseg.GraphemeClusterCount(p.Summary()); n > opts.summaryLength() {
+			t.Fatalf("summary of %d clusters, limit %d", n, opts.summaryLength())
+		}
+		checkWellFormed(t, p.SummaryHTML(0))
+		for _, img := range p.Images() {
+			if hasScheme(img.URL, "javascript") || hasScheme(img.URL, "vbscript") || hasScheme(img.URL, "data") {
+				t.Fatalf("image URL %q", img.URL)
+			}
 		}
 		a, jerr := json.Marshal(p)
 		if jerr != nil {
 			t.Fatalf("marshal: %v", jerr)
 		}
-		p2, _ := Parse(src)
+		p2, _ := opts.Parse(src)
 		b, _ := json.Marshal(p2)
 		if !bytes.Equal(a, b) {
 			t.Fatalf("two parses of the same input differ")
 		}
 	})
 }
+
+// checkWellFormed fails unless every element opened in s is closed, in order.
+func checkWellFormed(t *testing.T, s string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(s))
+	var open []string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if len(open) > 0 {
+				t.Fatalf("%q leaves %v open", s, open)
+			}
+			return
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidTags[lookupAtom(name)] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(open) == 0 || open[len(open)-1] != string(name) {
+				t.Fatalf("%q closes %s while %v is open", s, name, open)
+			}
+			open = open[:len(open)-1]
+		}
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(string(b)) })
+	f.Add("{% codeblock %}\n# x\n{% endcodeblock %}\n`{%` ``` {{ x }}")
+	f.Fuzz(func(t *testing.T, s string) {
+		var warnings []string
+		out, err := renderMarkdown(expandTagPlugins(s, func(w string) { warnings = append(warnings, w) }))
+		if err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		again, _ := renderMarkdown(expandTagPlugins(s, func(string) {}))
+		if out != again {
+			t.Fatalf("two renderings differ")
+		}
+		walkHTML(out, walkLimits{})
+	})
+}
+
+func FuzzSummary(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(string(b), uint8(140)) })
+	f.Add("<p>a <b>b <i>c</i></b> 👩‍👩‍👧 d</p><p>e", uint8(4))
+	f.Fuzz(func(t *testing.T, s string, n uint8) {
+		p, _ := Options{SummaryLength: int(n)}.Parse([]byte(s))
+		sum := p.Summary()
+		if !utf8.ValidString(sum) || uniseg.GraphemeClusterCount(sum) > p.opts.summaryLength() {
+			t.Fatalf("summary %q", sum)
+		}
+		if !strings.HasPrefix(collapseSpace(p.Text()), strings.TrimSuffix(sum, "…")) {
+			t.Fatalf("summary %q is not the start of the text", sum)
+		}
+		h := p.SummaryHTML(int(n))
+		checkWellFormed(t, h)
+		// at most n visible characters, not counting the spaces between pieces
+		if got := uniseg.GraphemeClusterCount(strings.Join(strings.FieldsFunc(walkHTMLText(h), isSpace), "")); got > p.opts.summaryLength() {
+			t.Fatalf("SummaryHTML %q shows %d clusters for n=%d", h, got, n)
+		}
+	})
+}
+
+// walkHTMLText is the visible text of an HTML fragment, for checks.
+func walkHTMLText(s string) string { return blocksText(walkHTML(s, walkLimits{}).blocks, true, nil) }
 
 func FuzzSplitFrontMatter(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(string(b)) })
@@ -77,7 +172,7 @@ func FuzzWalkHTML(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(string(b)) })
 	f.Add("<div><style>x{}</style><p>a<pre>b<h1>c")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, b := range walkHTML(s).blocks {
+		for _, b := range walkHTML(s, walkLimits{}).blocks {
 			if (b.Kind == BlockParagraph || b.Kind == BlockCode) && strings.TrimSpace(b.Text) == "" {
 				t.Fatalf("empty %s block", b.Kind)
 			}

@@ -1,6 +1,7 @@
 package hexo
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -42,14 +43,15 @@ var moreMarker = regexp.MustCompile(`(?i)^ ?more ?$`)
 // walkResult is what one pass over a body's HTML yields.
 type walkResult struct {
 	blocks []Block
-	more   int // byte offset of the first more marker outside code; -1 when none
-	moreN  int // its length
+	more   int   // byte offset of the first more marker outside code; -1 when none
+	moreN  int   // its length
+	err    error // a limit was hit: blocks hold what was walked before it
 }
 
-type openElem struct {
-	a      atom.Atom
-	name   string
-	hidden bool // hidden tag or a line-number gutter
+// walkLimits bound a walk; zero values mean no bound.
+type walkLimits struct {
+	depth  int // open elements
+	blocks int
 }
 
 type headingPiece struct {
@@ -60,7 +62,8 @@ type headingPiece struct {
 
 type walker struct {
 	res   walkResult
-	stack []openElem
+	stack elemStack
+	lim   walkLimits
 
 	hidden int // open elements whose content is hidden
 	pre    int // open <pre> elements
@@ -80,11 +83,15 @@ type walker struct {
 }
 
 // walkHTML walks an HTML fragment once into blocks and finds the more marker.
-func walkHTML(src string) walkResult {
-	w := walker{res: walkResult{more: -1}}
+func walkHTML(src string, lim walkLimits) walkResult {
+	w := walker{res: walkResult{more: -1}, lim: lim}
 	z := html.NewTokenizer(strings.NewReader(src))
 	offset := 0
 	for {
+		if w.res.err != nil {
+			w.flushAll()
+			return w.res
+		}
 		tt := z.Next()
 		raw := len(z.Raw())
 		switch tt {
@@ -159,6 +166,15 @@ func (w *walker) start(a atom.Atom, name string, attrs map[string]string, selfCl
 	if selfClosing {
 		return // <div/> opens nothing that needs closing here
 	}
+	if i := w.stack.impliedEnd(a); i >= 0 {
+		for w.stack.depth() > i {
+			w.pop()
+		}
+	}
+	if w.lim.depth > 0 && w.stack.depth() >= w.lim.depth {
+		w.res.err = fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth)
+		return
+	}
 	hidden := hiddenTags[a] || strings.Contains(" "+attrs["class"]+" ", " gutter ")
 	if hidden {
 		w.hidden++
@@ -174,35 +190,26 @@ func (w *walker) start(a atom.Atom, name string, attrs map[string]string, selfCl
 			w.code++
 		case isHeading(a) && !w.inHeading && w.pre == 0:
 			w.inHeading = true
-			w.hDepth = len(w.stack) + 1
+			w.hDepth = w.stack.depth() + 1
 			w.heading = Block{Kind: BlockHeading, Tag: name, Level: int(name[1] - '0'), ID: attrs["id"],
 				Unnumbered: attrs["data-toc-unnumbered"] == "true"}
 			w.hPieces = w.hPieces[:0]
 			w.hChild = 0
 		}
 	}
-	if w.hidden == 0 && w.inHeading && len(w.stack) == w.hDepth {
+	if w.hidden == 0 && w.inHeading && w.stack.depth() == w.hDepth {
 		w.hChild++ // a new direct child of the heading
 	}
-	w.stack = append(w.stack, openElem{a: a, name: name, hidden: hidden})
+	w.stack.push(openElem{a: a, name: name, hidden: hidden})
 }
 
 func (w *walker) end(a atom.Atom, name string) {
-	// close up to the nearest open element of that name; ignore a stray end tag
-	i := len(w.stack) - 1
-	for ; i >= 0; i-- {
-		if w.stack[i].name == name {
-			break
+	// close up to the innermost open element of that name; a stray end tag
+	// closes nothing
+	if i := w.stack.find(name); i >= 0 {
+		for w.stack.depth() > i {
+			w.pop()
 		}
-	}
-	if i < 0 {
-		if blockTags[a] && w.hidden == 0 && !w.inHeading && w.pre == 0 {
-			w.flushParagraph()
-		}
-		return
-	}
-	for len(w.stack) > i {
-		w.pop()
 	}
 	if blockTags[a] && w.hidden == 0 && !w.inHeading && w.pre == 0 {
 		w.flushParagraph()
@@ -210,8 +217,7 @@ func (w *walker) end(a atom.Atom, name string) {
 }
 
 func (w *walker) pop() {
-	e := w.stack[len(w.stack)-1]
-	w.stack = w.stack[:len(w.stack)-1]
+	e := w.stack.pop()
 	if e.hidden {
 		w.hidden--
 		return
@@ -229,12 +235,12 @@ func (w *walker) pop() {
 			code := strings.TrimPrefix(w.preText.String(), "\n")
 			code = strings.TrimRight(code, " \t\n")
 			if strings.TrimSpace(code) != "" {
-				w.res.blocks = append(w.res.blocks, Block{Kind: BlockCode, Tag: "pre", Text: code})
+				w.addBlock(Block{Kind: BlockCode, Tag: "pre", Text: code})
 			}
 			w.preText.Reset()
 		}
 	}
-	if w.inHeading && len(w.stack)+1 == w.hDepth {
+	if w.inHeading && w.stack.depth()+1 == w.hDepth {
 		w.endHeading()
 	}
 }
@@ -251,7 +257,7 @@ func (w *walker) text(s string) {
 	default:
 		if !w.paraOK && strings.TrimFunc(s, isSpace) != "" {
 			w.paraOK = true
-			w.paraAt = w.innermostBlock()
+			w.paraAt = w.stack.innermostBlock()
 		}
 		w.para.WriteString(s)
 	}
@@ -259,9 +265,9 @@ func (w *walker) text(s string) {
 
 func (w *walker) headingText(s string) {
 	p := headingPiece{child: -1, text: s}
-	if len(w.stack) > w.hDepth {
+	if w.stack.depth() > w.hDepth {
 		p.child = w.hChild
-		p.anchor = w.stack[w.hDepth].a == atom.A
+		p.anchor = w.stack.elems[w.hDepth].a == atom.A
 	}
 	w.hPieces = append(w.hPieces, p)
 }
@@ -295,7 +301,7 @@ func (w *walker) endHeading() {
 		text = collapseSpace(full.String())
 	}
 	w.heading.Text = text
-	w.res.blocks = append(w.res.blocks, w.heading)
+	w.addBlock(w.heading)
 }
 
 func isPermalinkSymbol(s string) bool {
@@ -307,13 +313,15 @@ func isPermalinkSymbol(s string) bool {
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
 }
 
-func (w *walker) innermostBlock() string {
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		if blockTags[w.stack[i].a] {
-			return w.stack[i].name
+// addBlock appends a block; at the limit the walk stops with an error.
+func (w *walker) addBlock(b Block) {
+	if w.lim.blocks > 0 && len(w.res.blocks) >= w.lim.blocks {
+		if w.res.err == nil {
+			w.res.err = fmt.Errorf("%w: more than %d blocks", ErrTooLarge, w.lim.blocks)
 		}
+		return
 	}
-	return ""
+	w.res.blocks = append(w.res.blocks, b)
 }
 
 func (w *walker) flushParagraph() {
@@ -323,17 +331,19 @@ func (w *walker) flushParagraph() {
 			if tag == "" {
 				tag = "p"
 			}
-			w.res.blocks = append(w.res.blocks, Block{Kind: BlockParagraph, Tag: tag, Text: t})
+			w.addBlock(Block{Kind: BlockParagraph, Tag: tag, Text: t})
 		}
 	}
 	w.para.Reset()
 	w.paraOK = false
-	w.res.blocks = append(w.res.blocks, w.images...)
+	for _, img := range w.images {
+		w.addBlock(img)
+	}
 	w.images = w.images[:0]
 }
 
 func (w *walker) flushAll() {
-	for len(w.stack) > 0 {
+	for w.stack.depth() > 0 {
 		w.pop()
 	}
 	if w.inHeading {
@@ -370,7 +380,7 @@ func (w *walker) image(attrs map[string]string) {
 		seen[u] = true
 		img := Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs["alt"]}
 		if w.inHeading || w.pre > 0 {
-			w.res.blocks = append(w.res.blocks, img)
+			w.addBlock(img)
 		} else {
 			w.images = append(w.images, img)
 		}

@@ -44,7 +44,7 @@ func TestWalkHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := walkHTML(tt.html)
+			res := walkHTML(tt.html, walkLimits{})
 			var paras, code, imgs []string
 			for _, b := range blocksOf(BlockParagraph, res.blocks) {
 				paras = append(paras, b.Text)

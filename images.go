@@ -24,12 +24,14 @@ var coverKeys = []string{
 
 // Images returns the post's images without repeats: the front-matter covers
 // first (in the order of coverKeys, empty values skipped), then the body's
-// images in document order.
+// images in document order. javascript: and vbscript: URLs never come out;
+// data: URLs only with Options.KeepDataURLs.
 func (p *Post) Images() []Image {
 	var out []Image
 	seen := map[string]bool{}
 	add := func(img Image) {
-		if img.URL == "" || seen[img.URL] || hasScheme(img.URL, "javascript") || hasScheme(img.URL, "vbscript") {
+		if img.URL == "" || seen[img.URL] || hasScheme(img.URL, "javascript") || hasScheme(img.URL, "vbscript") ||
+			hasScheme(img.URL, "data") && !p.opts.KeepDataURLs {
 			return
 		}
 		seen[img.URL] = true
@@ -86,16 +88,13 @@ func (p *Post) Cover() (img Image, ok bool) {
 
 // ResolveImages returns Images with every URL made absolute against base (the
 // post's own URL, or the site's): relative paths resolve as a browser would,
-// protocol-relative URLs take base's scheme. javascript: and vbscript: URLs
-// are dropped, and data: URLs too unless Options.KeepDataURLs is set. A URL
-// that does not parse is dropped.
+// protocol-relative URLs take base's scheme; data: URLs (with
+// Options.KeepDataURLs) stay as they are. A URL that does not parse is dropped.
 func (p *Post) ResolveImages(base *url.URL) []Image {
 	var out []Image
 	for _, img := range p.Images() {
 		if hasScheme(img.URL, "data") {
-			if p.opts.KeepDataURLs {
-				out = append(out, img)
-			}
+			out = append(out, img) // only there with Options.KeepDataURLs
 			continue
 		}
 		u, err := url.Parse(strings.TrimSpace(img.URL))

@@ -37,11 +37,17 @@ type Options struct {
 	MaxFrontMatterSize int
 	// ExcludeCode leaves code blocks out of WordCount and ReadingTime.
 	ExcludeCode bool
-	// KeepDataURLs keeps data: URLs in ResolveImages.
+	// KeepDataURLs keeps data: URLs (inline images) in Images, Cover and
+	// ResolveImages; by default they are left out.
 	KeepDataURLs bool
 	// MaxYAMLNodes bounds the YAML values decoded, aliases expanded, so that
 	// an alias bomb fails fast. 0 means 100,000.
 	MaxYAMLNodes int
+	// MaxDepth bounds the nesting of YAML values and of HTML elements (after
+	// HTML's implied end tags). 0 means 10,000.
+	MaxDepth int
+	// MaxBlocks bounds the blocks a body is walked into. 0 means 1,000,000.
+	MaxBlocks int
 }
 
 func (o *Options) location() *time.Location {
@@ -57,6 +63,10 @@ func (o *Options) maxFrontMatter() int {
 	return orDefault(o.MaxFrontMatterSize, 1<<20)
 }
 func (o *Options) maxYAMLNodes() int { return orDefault(o.MaxYAMLNodes, 100_000) }
+func (o *Options) maxDepth() int     { return orDefault(o.MaxDepth, 10_000) }
+func (o *Options) walkLimits() walkLimits {
+	return walkLimits{depth: o.maxDepth(), blocks: orDefault(o.MaxBlocks, 1_000_000)}
+}
 
 func orDefault(v, def int) int {
 	if v <= 0 {
@@ -125,7 +135,17 @@ type Post struct {
 	opts       Options
 }
 
-func (p *Post) warn(msg string) { p.Warnings = append(p.Warnings, msg) }
+// maxWarnings keeps a hostile post from growing Warnings without bound.
+const maxWarnings = 100
+
+func (p *Post) warn(msg string) {
+	switch {
+	case len(p.Warnings) < maxWarnings:
+		p.Warnings = append(p.Warnings, msg)
+	case len(p.Warnings) == maxWarnings:
+		p.Warnings = append(p.Warnings, "more warnings left out")
+	}
+}
 
 // Parse reads a post from its bytes with the default Options.
 func Parse(src []byte) (*Post, error) { return Options{}.Parse(src) }

@@ -50,7 +50,7 @@ func (p *Post) SummaryWith(o SummaryOptions) string {
 	var text string
 	switch {
 	case o.FrontMatterExcerpt && p.excerptSet:
-		text = blocksText(walkHTML(p.Excerpt).blocks, true, nil)
+		text = blocksText(walkHTML(p.Excerpt, p.opts.walkLimits()).blocks, true, nil)
 	case !o.IgnoreMore && !p.excerptSet && p.Excerpt != "":
 		text = blocksText(p.Blocks, true, func(b Block) bool { return b.InExcerpt })
 	default:
@@ -133,14 +133,14 @@ func (p *Post) SummaryHTML(n int) string {
 func truncateHTML(src string, n int, mark string) string {
 	budget := n - uniseg.GraphemeClusterCount(mark)
 	var out strings.Builder
-	var open []string
+	var open elemStack
 	hidden := 0
 	used := 0
 	space := false // whitespace pending between two counted pieces
 	z := html.NewTokenizer(strings.NewReader(src))
 	closeAll := func() string {
-		for i := len(open) - 1; i >= 0; i-- {
-			out.WriteString("</" + open[i] + ">")
+		for open.depth() > 0 {
+			out.WriteString("</" + open.pop().name + ">")
 		}
 		return out.String()
 	}
@@ -160,10 +160,10 @@ func truncateHTML(src string, n int, mark string) string {
 			if hidden > 0 {
 				continue
 			}
-			out.Write(z.Raw())
-			if !voidTags[a] {
-				open = append(open, string(name))
+			for _, c := range open.startTag(a, string(name)) {
+				out.WriteString("</" + c + ">") // spelled out: the summary is well-formed
 			}
+			out.Write(z.Raw())
 		case html.SelfClosingTagToken:
 			if hidden == 0 {
 				out.Write(z.Raw())
@@ -177,14 +177,8 @@ func truncateHTML(src string, n int, mark string) string {
 			if hidden > 0 {
 				continue
 			}
-			for i := len(open) - 1; i >= 0; i-- {
-				if open[i] == string(name) {
-					for j := len(open) - 1; j >= i; j-- {
-						out.WriteString("</" + open[j] + ">")
-					}
-					open = open[:i]
-					break
-				}
+			for _, c := range open.endTag(string(name)) {
+				out.WriteString("</" + c + ">")
 			}
 		case html.TextToken:
 			if hidden > 0 {

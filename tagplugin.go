@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -36,14 +37,50 @@ func expandTagPlugins(src string, warn func(string)) string {
 	if !strings.Contains(src, "{%") {
 		return src
 	}
-	var out strings.Builder
-	out.Grow(len(src))
+	x := tagExpander{src: src, warn: warn, spanFailsUntil: map[int]int{}}
+	x.index()
+	return x.run()
+}
+
+// tagExpander scans a body once. Every search is answered from indexes built
+// in one pass (the "%}" positions, the end tags by name), and an unclosed code
+// span is searched for once per length, so that no input makes it quadratic.
+type tagExpander struct {
+	src            string
+	warn           func(string)
+	closes         []int              // positions of "%}"
+	ends           map[string][][]int // {% endNAME %} spans by NAME
+	spanFailsUntil map[int]int        // a code span of this length opened before here has no closer
+	out            strings.Builder
+}
+
+var endTagRE = regexp.MustCompile(`\{%-?\s*end(\w+)\s*-?%\}`)
+
+func (x *tagExpander) index() {
+	for i := 0; ; {
+		j := strings.Index(x.src[i:], "%}")
+		if j < 0 {
+			break
+		}
+		x.closes = append(x.closes, i+j)
+		i += j + 2
+	}
+	x.ends = map[string][][]int{}
+	for _, m := range endTagRE.FindAllStringSubmatchIndex(x.src, -1) {
+		name := x.src[m[2]:m[3]]
+		x.ends[name] = append(x.ends[name], m[:2])
+	}
+}
+
+func (x *tagExpander) run() string {
+	src := x.src
+	x.out.Grow(len(src))
 	i := 0
 	for i < len(src) {
 		if i == 0 || src[i-1] == '\n' {
 			if m := fenceRE.FindStringSubmatch(src[i:min(len(src), i+64)]); m != nil {
 				end := closingFence(src, i, m[1])
-				out.WriteString(src[i:end])
+				x.out.WriteString(src[i:end])
 				i = end
 				continue
 			}
@@ -51,61 +88,88 @@ func expandTagPlugins(src string, warn func(string)) string {
 		switch {
 		case src[i] == '`':
 			n := runLength(src[i:], '`')
-			closeAt := findCodeSpanEnd(src, i+n, n)
+			closeAt := x.codeSpanEnd(i+n, n)
 			if closeAt < 0 {
-				out.WriteString(src[i : i+n])
+				x.out.WriteString(src[i : i+n])
 				i += n
 				continue
 			}
-			out.WriteString(src[i : closeAt+n])
+			x.out.WriteString(src[i : closeAt+n])
 			i = closeAt + n
 		case strings.HasPrefix(src[i:], "{%"):
-			i = expandOne(src, i, &out, warn)
+			i = x.expandOne(i)
 		default:
-			out.WriteByte(src[i])
+			x.out.WriteByte(src[i])
 			i++
 		}
 	}
-	return out.String()
+	return x.out.String()
 }
 
 // expandOne handles the tag starting at src[i] and returns where to go on.
-func expandOne(src string, i int, out *strings.Builder, warn func(string)) int {
-	end := strings.Index(src[i:], "%}")
-	if end < 0 {
-		out.WriteString("{%")
+func (x *tagExpander) expandOne(i int) int {
+	src := x.src
+	k := sort.SearchInts(x.closes, i+2)
+	if k == len(x.closes) {
+		x.out.WriteString("{%")
 		return i + 2
 	}
-	end += i + 2
+	end := x.closes[k] + 2
 	inner := strings.Trim(src[i+2:end-2], "-")
 	args := tagArgs(inner)
 	if len(args) == 0 {
-		out.WriteString(src[i:end])
+		x.out.WriteString(src[i:end])
 		return end
 	}
 	name := args[0]
 	args = args[1:]
 	if blockTagPlugins[name] {
-		endRE := regexp.MustCompile(`\{%-?\s*end` + regexp.QuoteMeta(name) + `\s*-?%\}`)
-		loc := endRE.FindStringIndex(src[end:])
-		if loc == nil {
-			warn(fmt.Sprintf("tag plugin {%% %s %%} has no {%% end%s %%}; kept as text", name, name))
-			out.WriteString(src[i:end])
+		spans := x.ends[name]
+		j := sort.Search(len(spans), func(j int) bool { return spans[j][0] >= end })
+		if j == len(spans) {
+			x.warn(fmt.Sprintf("tag plugin {%% %s %%} has no {%% end%s %%}; kept as text", name, name))
+			x.out.WriteString(src[i:end])
 			return end
 		}
-		content := src[end : end+loc[0]]
-		out.WriteString(blockTagHTML(name, args, content, warn))
-		return end + loc[1]
+		content := src[end:spans[j][0]]
+		x.out.WriteString(blockTagHTML(name, args, content, x.warn))
+		return spans[j][1]
 	}
 	if inlineTagPlugins[name] {
-		out.WriteString(inlineTagHTML(name, args))
+		x.out.WriteString(inlineTagHTML(name, args))
 		return end
 	}
 	if !strings.HasPrefix(name, "end") { // one warning for a {% x %}...{% endx %} pair
-		warn(fmt.Sprintf("unknown tag plugin {%% %s %%} kept as text", name))
+		x.warn(fmt.Sprintf("unknown tag plugin {%% %s %%} kept as text", name))
 	}
-	out.WriteString(src[i:end])
+	x.out.WriteString(src[i:end])
 	return end
+}
+
+// codeSpanEnd finds the backtick run of length n that closes a code span
+// opened before from, within the same paragraph; -1 when there is none.
+func (x *tagExpander) codeSpanEnd(from, n int) int {
+	if from < x.spanFailsUntil[n] {
+		return -1
+	}
+	src := x.src
+	for i := from; i < len(src); {
+		if strings.HasPrefix(src[i:], "\n\n") {
+			x.spanFailsUntil[n] = i
+			return -1
+		}
+		if src[i] == '`' {
+			k := runLength(src[i:], '`')
+			if k == n {
+				return i
+			}
+			i += k
+			continue
+		}
+		i++
+	}
+	x.spanFailsUntil[n] = len(src)
+	return -1
 }
 
 func blockTagHTML(name string, args []string, content string, warn func(string)) string {
@@ -320,26 +384,6 @@ func closingFence(src string, start int, open string) int {
 		i = lineEnd
 	}
 	return len(src)
-}
-
-// findCodeSpanEnd finds the backtick run of length n that closes a code span
-// opened before from, within the same paragraph.
-func findCodeSpanEnd(src string, from, n int) int {
-	for i := from; i < len(src); {
-		if strings.HasPrefix(src[i:], "\n\n") {
-			return -1
-		}
-		if src[i] == '`' {
-			k := runLength(src[i:], '`')
-			if k == n {
-				return i
-			}
-			i += k
-			continue
-		}
-		i++
-	}
-	return -1
 }
 
 func runLength(s string, c byte) int {

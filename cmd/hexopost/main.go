@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	hexopost [--json] [--summary-length N] [--timezone ZONE] PATH...
+//	hexopost [--json] [--summary-length N] [--timezone ZONE] [--data-urls] PATH...
 //
 // A folder stands for the post files inside it (.md, .markdown, .html, .htm),
 // sorted by path. A post that fails is reported and the run goes on; the exit
@@ -37,8 +37,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	asJSON := fl.Bool("json", false, "print one JSON object per post, one per line")
 	summaryLen := fl.Int("summary-length", 140, "summary length in characters")
 	zone := fl.String("timezone", "UTC", "time zone for dates written without an offset (an IANA name)")
+	dataURLs := fl.Bool("data-urls", false, "keep data: URLs (inline images) in images")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: hexopost [--json] [--summary-length N] [--timezone ZONE] PATH...")
+		fmt.Fprintln(stderr, "usage: hexopost [--json] [--summary-length N] [--timezone ZONE] [--data-urls] PATH...")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "hexopost: --summary-length must be at least 1")
 		return 2
 	}
-	opts := hexo.Options{Location: loc, SummaryLength: *summaryLen}
+	opts := hexo.Options{Location: loc, SummaryLength: *summaryLen, KeepDataURLs: *dataURLs}
 
 	files, failed := expand(fl.Args(), stderr)
 	var rows [][]string

@@ -21,6 +21,7 @@ func (p *Post) walk() error {
 	p.Content = content
 	res := walkHTML(content, p.opts.walkLimits())
 	p.Blocks = res.blocks
+	p.text = blocksText(p.Blocks, true, nil)
 	switch {
 	case p.excerptSet:
 		// Hexo: a front-matter excerpt leaves the body whole

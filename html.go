@@ -99,27 +99,19 @@ func walkHTML(src string, lim walkLimits) walkResult {
 			w.flushAll()
 			return w.res
 		case html.TextToken:
-			w.text(string(z.Text()))
+			w.text(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := lookupAtom(name)
-			var attrs map[string]string
+			var attrs tagAttrs
 			if hasAttr {
-				attrs = map[string]string{}
-				for {
-					k, v, more := z.TagAttr()
-					if _, dup := attrs[string(k)]; !dup {
-						attrs[string(k)] = string(v)
-					}
-					if !more {
-						break
-					}
-				}
+				attrs.read(z)
 			}
-			w.start(a, string(name), attrs, tt == html.SelfClosingTagToken)
+			w.start(a, tagName(a, name), &attrs, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			w.end(lookupAtom(name), string(name))
+			a := lookupAtom(name)
+			w.end(a, tagName(a, name))
 		case html.CommentToken:
 			if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(z.Text()) {
 				w.flushParagraph()
@@ -133,7 +125,7 @@ func walkHTML(src string, lim walkLimits) walkResult {
 	}
 }
 
-func (w *walker) start(a atom.Atom, name string, attrs map[string]string, selfClosing bool) {
+func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bool) {
 	if a == atom.Img {
 		if w.hidden == 0 {
 			w.image(attrs)
@@ -175,7 +167,7 @@ func (w *walker) start(a atom.Atom, name string, attrs map[string]string, selfCl
 		w.res.err = fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth)
 		return
 	}
-	hidden := hiddenTags[a] || strings.Contains(" "+attrs["class"]+" ", " gutter ")
+	hidden := hiddenTags[a] || attrs.gutter
 	if hidden {
 		w.hidden++
 	}
@@ -191,8 +183,8 @@ func (w *walker) start(a atom.Atom, name string, attrs map[string]string, selfCl
 		case isHeading(a) && !w.inHeading && w.pre == 0:
 			w.inHeading = true
 			w.hDepth = w.stack.depth() + 1
-			w.heading = Block{Kind: BlockHeading, Tag: name, Level: int(name[1] - '0'), ID: attrs["id"],
-				Unnumbered: attrs["data-toc-unnumbered"] == "true"}
+			w.heading = Block{Kind: BlockHeading, Tag: name, Level: int(name[1] - '0'), ID: attrs.id,
+				Unnumbered: attrs.unnumbered}
 			w.hPieces = w.hPieces[:0]
 			w.hChild = 0
 		}
@@ -245,22 +237,41 @@ func (w *walker) pop() {
 	}
 }
 
-func (w *walker) text(s string) {
+func (w *walker) text(s []byte) {
 	if w.hidden > 0 {
 		return
 	}
 	switch {
 	case w.inHeading:
-		w.headingText(s)
+		w.headingText(string(s))
 	case w.pre > 0:
-		w.preText.WriteString(s)
+		w.preText.Write(s)
 	default:
-		if !w.paraOK && strings.TrimFunc(s, isSpace) != "" {
+		if !w.paraOK && !allSpace(s) {
 			w.paraOK = true
 			w.paraAt = w.stack.innermostBlock()
 		}
-		w.para.WriteString(s)
+		w.para.Write(s)
 	}
+}
+
+// allSpace reports whether s holds nothing but whitespace.
+func allSpace(s []byte) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if !isSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 func (w *walker) headingText(s string) {
@@ -354,12 +365,12 @@ func (w *walker) flushAll() {
 
 // image records an <img>. A data: placeholder in src gives way to the lazy
 // loaders' attributes; srcset is the last resort; script URLs are dropped.
-func (w *walker) image(attrs map[string]string) {
-	src := strings.TrimSpace(attrs["src"])
+func (w *walker) image(attrs *tagAttrs) {
+	src := strings.TrimSpace(attrs.src)
 	var urls []string
 	lazy := false
-	for _, k := range []string{"data-src", "data-original", "data-lazy-src"} {
-		if u := strings.TrimSpace(attrs[k]); u != "" {
+	for _, u := range attrs.lazy {
+		if u = strings.TrimSpace(u); u != "" {
 			urls = append(urls, u)
 			lazy = true
 		}
@@ -368,7 +379,7 @@ func (w *walker) image(attrs map[string]string) {
 		urls = append([]string{src}, urls...)
 	}
 	if len(urls) == 0 {
-		if u := firstSrcset(attrs["srcset"]); u != "" {
+		if u := firstSrcset(attrs.srcset); u != "" {
 			urls = append(urls, u)
 		}
 	}
@@ -378,7 +389,7 @@ func (w *walker) image(attrs map[string]string) {
 			continue
 		}
 		seen[u] = true
-		img := Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs["alt"]}
+		img := Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs.alt}
 		if w.inHeading || w.pre > 0 {
 			w.addBlock(img)
 		} else {
@@ -431,16 +442,36 @@ func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if isSpace(r) {
-			space = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII, the common case, without decoding
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				space = true
+			} else {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(c)
+			}
+			i++
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			space = true
+		} else {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			if r == utf8.RuneError && n == 1 {
+				b.WriteRune(r) // invalid UTF-8 becomes U+FFFD: text is always valid
+			} else {
+				b.WriteString(s[i : i+n])
+			}
 		}
-		space = false
-		b.WriteRune(r)
+		i += n
 	}
 	return b.String()
 }
@@ -456,29 +487,140 @@ func looksLikeHTML(body string) bool {
 	inPre := 0
 	lines, mdLines := 0, 0
 	for line := range strings.SplitSeq(s, "\n") {
-		low := strings.ToLower(line)
-		if inPre == 0 && strings.TrimSpace(line) != "" {
-			lines++
+		if inPre == 0 {
 			t := strings.TrimLeft(line, " ")
-			if mdStrongRE.MatchString(t) && len(line)-len(t) < 4 {
-				return false
-			}
-			if mdWeakRE.MatchString(t) && len(line)-len(t) < 4 {
-				mdLines++
+			if t != "" && strings.TrimSpace(t) != "" {
+				lines++
+				if len(line)-len(t) < 4 {
+					switch markdownLine(t) {
+					case 2:
+						return false
+					case 1:
+						mdLines++
+					}
+				}
 			}
 		}
-		inPre += strings.Count(low, "<pre") - strings.Count(low, "</pre")
-		if inPre < 0 {
-			inPre = 0
+		if strings.IndexByte(line, '<') >= 0 {
+			inPre += countFold(line, "<pre") - countFold(line, "</pre")
+			inPre = max(inPre, 0)
 		}
 	}
 	return mdLines*20 <= lines
 }
 
-var (
-	htmlOpenRE = regexp.MustCompile(`(?i)^<(?:div|article|section|p|h[1-6]|table|figure|blockquote|ul|ol|pre|main|header|footer|aside|nav|span|style|script|html|body|!doctype)\b`)
-	mdStrongRE = regexp.MustCompile("^(?:#{1,6} |```|~~~)")
-	mdWeakRE   = regexp.MustCompile(`^(?:[-*+] |\d+\. |> )`)
-)
+// markdownLine says how surely a line starts a Markdown block: 2 for a
+// heading or a code fence, 1 for a list item or a quote, 0 otherwise.
+func markdownLine(t string) int {
+	switch {
+	case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+		return 2
+	case t[0] == '#':
+		n := runLength(t, '#')
+		if n <= 6 && n < len(t) && t[n] == ' ' {
+			return 2
+		}
+	case len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+' || t[0] == '>') && t[1] == ' ':
+		return 1
+	case isDigit(t[0]):
+		n := 0
+		for n < len(t) && isDigit(t[n]) {
+			n++
+		}
+		if n+1 < len(t) && t[n] == '.' && t[n+1] == ' ' {
+			return 1
+		}
+	}
+	return 0
+}
+
+// countFold counts the ASCII-case-insensitive occurrences of lower in s.
+func countFold(s, lower string) int {
+	n := 0
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if s[i] == '<' && strings.EqualFold(s[i:i+len(lower)], lower) {
+			n++
+		}
+	}
+	return n
+}
+
+var htmlOpenRE = regexp.MustCompile(`(?i)^<(?:div|article|section|p|h[1-6]|table|figure|blockquote|ul|ol|pre|main|header|footer|aside|nav|span|style|script|html|body|!doctype)\b`)
 
 func lookupAtom(name []byte) atom.Atom { return atom.Lookup(name) }
+
+// tagAttrs holds the attributes the walk reads; the first of a name wins.
+type tagAttrs struct {
+	id, src, srcset, alt string
+	lazy                 [3]string // data-src, data-original, data-lazy-src
+	gutter               bool      // class="gutter": a line-number column
+	unnumbered           bool      // data-toc-unnumbered="true"
+	seen                 uint16
+}
+
+func (t *tagAttrs) read(z *html.Tokenizer) {
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		var bit uint16
+		switch string(k) {
+		case "id":
+			bit = 1
+		case "src":
+			bit = 2
+		case "srcset":
+			bit = 4
+		case "alt":
+			bit = 8
+		case "data-src":
+			bit = 16
+		case "data-original":
+			bit = 32
+		case "data-lazy-src":
+			bit = 64
+		case "class":
+			bit = 128
+		case "data-toc-unnumbered":
+			bit = 256
+		default:
+			continue
+		}
+		if t.seen&bit != 0 {
+			continue
+		}
+		t.seen |= bit
+		switch bit {
+		case 1:
+			t.id = string(v)
+		case 2:
+			t.src = string(v)
+		case 4:
+			t.srcset = string(v)
+		case 8:
+			t.alt = string(v)
+		case 16, 32, 64:
+			t.lazy[bit>>5] = string(v)
+		case 128:
+			t.gutter = hasClass(v, "gutter")
+		case 256:
+			t.unnumbered = string(v) == "true"
+		}
+	}
+}
+
+func hasClass(classes []byte, c string) bool {
+	for _, f := range strings.Fields(string(classes)) {
+		if f == c {
+			return true
+		}
+	}
+	return false
+}
+
+// tagName is the element's name without an allocation for known elements.
+func tagName(a atom.Atom, name []byte) string {
+	if a != 0 {
+		return a.String()
+	}
+	return string(name)
+}

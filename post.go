@@ -131,7 +131,8 @@ type Post struct {
 	// date, an unknown tag plugin). A post with warnings is still usable.
 	Warnings []string
 
-	excerptSet bool // the front matter set the excerpt
+	excerptSet bool   // the front matter set the excerpt
+	text       string // Text, joined once at parse time
 	opts       Options
 }
 

@@ -59,18 +59,36 @@ func (p *Post) SummaryWith(o SummaryOptions) string {
 	return truncateText(text, n, mark)
 }
 
-// truncateText cuts collapsed text to at most n grapheme clusters, mark included.
+// truncateText cuts text whose only whitespace runs are single spaces or
+// newlines (what blocksText and collapseSpace return) to at most n grapheme
+// clusters, mark included; newlines become spaces. Only the clusters up to
+// the cut are counted, however long the text.
 func truncateText(text string, n int, mark string) string {
-	text = collapseSpace(text)
-	if uniseg.GraphemeClusterCount(text) <= n {
-		return text
+	if !longerThan(text, n) {
+		return strings.ReplaceAll(text, "\n", " ")
 	}
 	keep := n - uniseg.GraphemeClusterCount(mark)
 	if keep <= 0 {
 		return ""
 	}
 	cut, _ := cutText(text, keep)
-	return cut + mark
+	return strings.ReplaceAll(cut, "\n", " ") + mark
+}
+
+// longerThan reports whether s has more than n grapheme clusters, counting
+// no further than n+1.
+func longerThan(s string, n int) bool {
+	if len(s) <= n {
+		return false // every cluster is at least a byte
+	}
+	state := -1
+	for count := 0; s != ""; count++ {
+		if count == n {
+			return true
+		}
+		_, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+	}
+	return false
 }
 
 // cutText keeps the first keep grapheme clusters of text, backed up to the

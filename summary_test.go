@@ -25,7 +25,7 @@ func TestTruncateText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := truncateText(tt.in, tt.n, "…")
+			got := truncateText(collapseSpace(tt.in), tt.n, "…")
 			assert.Equal(t, tt.want, got)
 			assert.LessOrEqual(t, uniseg.GraphemeClusterCount(got), tt.n)
 		})

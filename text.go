@@ -35,7 +35,12 @@ func (p *Post) Paragraphs() []string {
 // Text returns the body's visible text: one line per heading, paragraph and
 // code block, whitespace collapsed, entities decoded, and never the content of
 // <style>, <script>, <noscript> or <template>.
-func (p *Post) Text() string { return blocksText(p.Blocks, true, nil) }
+func (p *Post) Text() string {
+	if p.text == "" && len(p.Blocks) > 0 {
+		return blocksText(p.Blocks, true, nil)
+	}
+	return p.text
+}
 
 // blocksText joins the text of blocks, one line each; code is collapsed to a
 // line, or left out without withCode; keep, when given, selects the blocks.

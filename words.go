@@ -29,7 +29,10 @@ func (p *Post) WordCount() int {
 }
 
 func (p *Post) countWords() (cjk, other int) {
-	return countWords(blocksText(p.Blocks, !p.opts.ExcludeCode, nil))
+	if p.opts.ExcludeCode {
+		return countWords(blocksText(p.Blocks, false, nil))
+	}
+	return countWords(p.Text())
 }
 
 // ReadingTime estimates the time to read the post: ReadingMinutes minutes.
@@ -60,6 +63,21 @@ func countWords(s string) (cjk, other int) {
 	inWord := false
 	var prev rune
 	for i, r := range s {
+		if r < utf8.RuneSelf { // ASCII without the Unicode tables
+			c := byte(r)
+			switch {
+			case isLetter(c) || isDigit(c):
+				if !inWord {
+					other++
+					inWord = true
+				}
+			case inWord && (c == '.' || c == ',' || c == '\'') && isJoiner(r, prev, firstRune(s[i+1:])):
+			default:
+				inWord = false
+			}
+			prev = r
+			continue
+		}
 		switch {
 		case isCJK(r):
 			cjk++

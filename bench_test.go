@@ -1,0 +1,159 @@
+package hexo
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
+)
+
+// benchCorpus is every post of testdata/posts and, when present, of the
+// shared conformance corpus: real posts, mostly republished HTML articles.
+func benchCorpus(b *testing.B) (posts [][]byte, total int64) {
+	b.Helper()
+	for _, dir := range []string{"testdata/posts", filepath.Join("..", "shared", "conformance", "cases")} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !IsPostFile(e.Name()) {
+				continue
+			}
+			src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			posts = append(posts, src)
+			total += int64(len(src))
+		}
+	}
+	if len(posts) == 0 {
+		b.Skip("no posts")
+	}
+	return posts, total
+}
+
+// BenchmarkParse is the full job a program does with a post: typed front
+// matter, the body walked into blocks, headings, paragraphs, images, text,
+// summary and word count. One op is the whole corpus.
+func BenchmarkParse(b *testing.B) {
+	posts, total := benchCorpus(b)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range posts {
+			p, _ := Parse(src)
+			_ = p.Headings()
+			_ = p.Paragraphs()
+			_ = p.Images()
+			_ = p.Text()
+			_ = p.Summary()
+			_ = p.WordCount()
+		}
+	}
+}
+
+// BenchmarkFloor is the least any parser must do, on the same bytes: decode
+// the front matter with yaml.v3 and run x/net/html's tokenizer once over the
+// body. BenchmarkParse is measured against it.
+func BenchmarkFloor(b *testing.B) {
+	posts, total := benchCorpus(b)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range posts {
+			sp := splitFrontMatter(normalise(src))
+			var m map[string]any
+			_ = yaml.Unmarshal([]byte(sp.data), &m)
+			z := html.NewTokenizer(strings.NewReader(sp.content))
+			for z.Next() != html.ErrorToken {
+			}
+		}
+	}
+}
+
+func BenchmarkSplit(b *testing.B) {
+	posts, total := benchCorpus(b)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range posts {
+			splitFrontMatter(normalise(src))
+		}
+	}
+}
+
+func BenchmarkDecodeFrontMatter(b *testing.B) {
+	posts, _ := benchCorpus(b)
+	var splits []split
+	var total int64
+	for _, src := range posts {
+		sp := splitFrontMatter(normalise(src))
+		splits = append(splits, sp)
+		total += int64(len(sp.data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	opts := Options{}
+	for b.Loop() {
+		for _, sp := range splits {
+			if sp.separator != "" {
+				decodeFrontMatter(sp, &opts) //nolint:errcheck // measuring
+			}
+		}
+	}
+}
+
+func BenchmarkWalk(b *testing.B) {
+	posts, _ := benchCorpus(b)
+	var htmls []string
+	var total int64
+	for _, src := range posts {
+		p, _ := Parse(src)
+		htmls = append(htmls, p.Content)
+		total += int64(len(p.Content))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, h := range htmls {
+			walkHTML(h, walkLimits{})
+		}
+	}
+}
+
+func BenchmarkMarkdown(b *testing.B) {
+	posts, _ := benchCorpus(b)
+	var bodies []string
+	var total int64
+	for _, src := range posts {
+		if p, _ := Parse(src); p.Format == FormatMarkdown {
+			bodies = append(bodies, p.Body)
+			total += int64(len(p.Body))
+		}
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			renderMarkdown(expandTagPlugins(body, func(string) {})) //nolint:errcheck // measuring
+		}
+	}
+}
+
+func BenchmarkSummary(b *testing.B) {
+	posts, _ := benchCorpus(b)
+	var parsed []*Post
+	for _, src := range posts {
+		p, _ := Parse(src)
+		parsed = append(parsed, p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range parsed {
+			_ = p.Summary()
+			_ = p.WordCount()
+		}
+	}
+}

@@ -5,16 +5,18 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // walk renders the body to HTML when it is Markdown, walks the HTML once into
 // Blocks and splits excerpt and more. Every body helper reads what it leaves.
-func (p *Post) walk() error {
+// A limit hit in an HTML body is reported with its line in the body.
+func (p *Post) walk() (bodyLine int, err error) {
 	content := p.Body
 	if p.Format == FormatMarkdown {
 		rendered, err := renderMarkdown(expandTagPlugins(p.Body, p.warn))
 		if err != nil {
-			return fmt.Errorf("rendering Markdown: %w", err)
+			return 0, fmt.Errorf("rendering Markdown: %w", err)
 		}
 		content = rendered
 	}
@@ -35,7 +37,11 @@ func (p *Post) walk() error {
 	default:
 		p.More = content
 	}
-	return res.err
+	if res.err != nil && p.Format == FormatHTML {
+		// Content is the body itself: the offset is a place in the file
+		bodyLine = 1 + strings.Count(content[:res.errAt], "\n")
+	}
+	return bodyLine, res.err
 }
 
 // closeTags closes the elements left open in an HTML fragment, so that an
@@ -57,7 +63,7 @@ func closeTags(s string) string {
 			return b.String()
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			open.startTag(lookupAtom(name), string(name))
+			open.startTag(atom.Lookup(name), string(name))
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			open.endTag(string(name))

@@ -46,6 +46,7 @@ type walkResult struct {
 	more   int   // byte offset of the first more marker outside code; -1 when none
 	moreN  int   // its length
 	err    error // a limit was hit: blocks hold what was walked before it
+	errAt  int   // byte offset of the token where the limit was hit
 }
 
 // walkLimits bound a walk; zero values mean no bound.
@@ -61,9 +62,10 @@ type headingPiece struct {
 }
 
 type walker struct {
-	res   walkResult
-	stack elemStack
-	lim   walkLimits
+	res    walkResult
+	offset int // byte offset of the current token
+	stack  elemStack
+	lim    walkLimits
 
 	hidden int // open elements whose content is hidden
 	pre    int // open <pre> elements
@@ -92,6 +94,7 @@ func walkHTML(src string, lim walkLimits) walkResult {
 			w.flushAll()
 			return w.res
 		}
+		w.offset = offset
 		tt := z.Next()
 		raw := len(z.Raw())
 		switch tt {
@@ -102,7 +105,7 @@ func walkHTML(src string, lim walkLimits) walkResult {
 			w.text(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			a := lookupAtom(name)
+			a := atom.Lookup(name)
 			var attrs tagAttrs
 			if hasAttr {
 				attrs.read(z)
@@ -110,7 +113,7 @@ func walkHTML(src string, lim walkLimits) walkResult {
 			w.start(a, tagName(a, name), &attrs, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			a := lookupAtom(name)
+			a := atom.Lookup(name)
 			w.end(a, tagName(a, name))
 		case html.CommentToken:
 			if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(z.Text()) {
@@ -164,7 +167,7 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 		}
 	}
 	if w.lim.depth > 0 && w.stack.depth() >= w.lim.depth {
-		w.res.err = fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth)
+		w.fail(fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth))
 		return
 	}
 	hidden := hiddenTags[a] || attrs.gutter
@@ -324,12 +327,17 @@ func isPermalinkSymbol(s string) bool {
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
 }
 
+// fail stops the walk at the current token with err (the first one wins).
+func (w *walker) fail(err error) {
+	if w.res.err == nil {
+		w.res.err, w.res.errAt = err, w.offset
+	}
+}
+
 // addBlock appends a block; at the limit the walk stops with an error.
 func (w *walker) addBlock(b Block) {
 	if w.lim.blocks > 0 && len(w.res.blocks) >= w.lim.blocks {
-		if w.res.err == nil {
-			w.res.err = fmt.Errorf("%w: more than %d blocks", ErrTooLarge, w.lim.blocks)
-		}
+		w.fail(fmt.Errorf("%w: more than %d blocks", ErrTooLarge, w.lim.blocks))
 		return
 	}
 	w.res.blocks = append(w.res.blocks, b)
@@ -546,8 +554,6 @@ func countFold(s, lower string) int {
 }
 
 var htmlOpenRE = regexp.MustCompile(`(?i)^<(?:div|article|section|p|h[1-6]|table|figure|blockquote|ul|ol|pre|main|header|footer|aside|nav|span|style|script|html|body|!doctype)\b`)
-
-func lookupAtom(name []byte) atom.Atom { return atom.Lookup(name) }
 
 // tagAttrs holds the attributes the walk reads; the first of a name wins.
 type tagAttrs struct {

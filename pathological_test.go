@@ -78,6 +78,14 @@ func TestPathologicalHTML(t *testing.T) {
 		assert.ErrorIs(t, err, ErrTooLarge)
 		assert.Len(t, p.Blocks, 10)
 	})
+	t.Run("a limit in an HTML body names its line in the file", func(t *testing.T) {
+		src := "---\ntitle: t\n---\n<p>1</p>\n<p>2</p>\n<p>3</p>\n"
+		_, err := Options{MaxBlocks: 2}.parse([]byte(src), "deep.html")
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, "deep.html", pe.File)
+		assert.Equal(t, 6, pe.Line, "the third paragraph, after three lines of front matter")
+	})
 }
 
 func TestPathologicalMarkdown(t *testing.T) {

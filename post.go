@@ -234,8 +234,12 @@ func (o Options) parse(src []byte, name string) (*Post, error) {
 	}
 	p.Body = sp.content
 	p.Format = sniffFormat(name, p.Body)
-	if berr := p.walk(); berr != nil && err == nil {
-		err = &ParseError{File: name, Err: berr}
+	if line, berr := p.walk(); berr != nil && err == nil {
+		pe := &ParseError{File: name, Err: berr}
+		if line > 0 { // lines before the body, then the line in it
+			pe.Line = strings.Count(text, "\n") - strings.Count(p.Body, "\n") + line
+		}
+		err = pe
 	}
 	return p, err
 }

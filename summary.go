@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"unicode"
 
 	"github.com/rivo/uniseg"
@@ -171,7 +172,7 @@ func truncateHTML(src string, n int, mark string) string {
 			return closeAll()
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			a := lookupAtom(name)
+			a := atom.Lookup(name)
 			if hiddenTags[a] {
 				hidden++
 			}
@@ -188,7 +189,7 @@ func truncateHTML(src string, n int, mark string) string {
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if hiddenTags[lookupAtom(name)] {
+			if hiddenTags[atom.Lookup(name)] {
 				hidden = max(0, hidden-1)
 				continue
 			}

@@ -1,10 +1,13 @@
 package hexo
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
@@ -151,5 +154,42 @@ func BenchmarkSummary(b *testing.B) {
 			_ = p.Summary()
 			_ = p.WordCount()
 		}
+	}
+}
+
+// siteOf builds a site of n posts in memory from the corpus, each under its
+// own name, the way a large blog of republished articles looks.
+func siteOf(b *testing.B, n int) (fstest.MapFS, int64) {
+	posts, _ := benchCorpus(b)
+	fsys := fstest.MapFS{"_config.yml": {Data: []byte("timezone: UTC\n")}}
+	var total int64
+	for i := range n {
+		src := posts[i%len(posts)]
+		fsys[fmt.Sprintf("source/_posts/%03d/post-%05d.md", i%100, i)] = &fstest.MapFile{Data: src}
+		total += int64(len(src))
+	}
+	return fsys, total
+}
+
+// BenchmarkLoadSite streams a 10,000-post site through Site.All with one
+// worker and with two; the ratio of the two shows both cores at work.
+func BenchmarkLoadSite(b *testing.B) {
+	fsys, total := siteOf(b, 10_000)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			for b.Loop() {
+				site, err := NewSite(fsys, SiteOptions{Workers: workers})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for p := range site.All(context.Background()) {
+					if p != nil {
+						_ = p.Summary()
+					}
+				}
+			}
+		})
 	}
 }

@@ -7,11 +7,12 @@ import (
 	"strings"
 )
 
-// IsPostFile reports whether a file name is one Hexo renders as a post:
-// .md, .markdown, .html or .htm, not hidden.
+// IsPostFile reports whether a file name is one Hexo renders as a post, not
+// hidden: .html, .htm, or an extension hexo-renderer-marked renders (.md,
+// .markdown, .mkd, .mkdn, .mdwn, .mdtxt, .mdtext).
 func IsPostFile(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".markdown", ".html", ".htm":
+	case ".md", ".markdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".html", ".htm":
 		return !strings.HasPrefix(path.Base(name), ".")
 	}
 	return false

@@ -127,6 +127,16 @@ type Post struct {
 	// Blocks is the body walked once: headings, paragraphs, code and images
 	// in document order. Every other body helper reads these.
 	Blocks []Block
+	// Slug, Path and URL are what Hexo derives from the site when the post is
+	// loaded with a Site (empty for Parse): the slug from the file name by
+	// new_post_name, the path below the site root by the permalink pattern,
+	// and the full URL (Hexo's post.permalink).
+	Slug string
+	Path string
+	URL  string
+	// Assets lists the files of the post's asset folder (post_asset_folder),
+	// as paths relative to it.
+	Assets []string
 	// Warnings lists what was read but not understood (a date that is no
 	// date, an unknown tag plugin). A post with warnings is still usable.
 	Warnings []string
@@ -272,6 +282,10 @@ type postJSON struct {
 	Photos         []string     `json:"photos"`
 	Link           string       `json:"link"`
 	Lang           string       `json:"lang"`
+	Slug           string       `json:"slug,omitempty"`
+	Path           string       `json:"path,omitempty"`
+	URL            string       `json:"url,omitempty"`
+	Assets         []string     `json:"assets,omitempty"`
 	Author         string       `json:"author"`
 	FrontMatter    *FrontMatter `json:"front_matter"`
 	Format         Format       `json:"format"`
@@ -300,7 +314,7 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		Source: p.Source, Title: p.Title, Date: jsonTime(p.Date), Updated: jsonTime(p.Updated),
 		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), Comments: p.Comments,
 		Published: p.Published, Layout: p.Layout, Permalink: p.Permalink, Photos: nonNil(p.Photos),
-		Link: p.Link, Lang: p.Lang, Author: p.Author, FrontMatter: fm, Format: p.Format,
+		Link: p.Link, Lang: p.Lang, Slug: p.Slug, Path: p.Path, URL: p.URL, Assets: p.Assets, Author: p.Author, FrontMatter: fm, Format: p.Format,
 		Body: p.Body, Excerpt: p.Excerpt, More: p.More, Headings: nonNil(p.Headings()),
 		Paragraphs: nonNil(p.Paragraphs()), Images: nonNil(p.Images()), Summary: p.Summary(),
 		Text: p.Text(), Words: p.WordCount(), ReadingMinutes: p.ReadingMinutes(),

@@ -3,143 +3,202 @@
 //
 // Usage:
 //
-//	hexopost [--json] [--summary-length N] [--timezone ZONE] [--data-urls] PATH...
+//	hexopost [flags] PATH...
+//	hexopost stats [flags] PATH...
 //
-// A folder stands for the post files inside it (.md, .markdown, .html, .htm),
-// sorted by path. A post that fails is reported and the run goes on; the exit
-// status is 1 when any post failed and 2 on bad usage.
+// A PATH is a post file, a Hexo site (a folder with _config.yml and
+// source/_posts: its settings apply, drafts with --drafts) or a folder of
+// posts (read with Hexo's default settings). Posts come in path order, or
+// newest first with --sort date. stats prints counts instead of posts.
+//
+// A post that fails is reported on stderr (file:line: reason) and the run
+// goes on; the exit status is 1 when any post failed and 2 on bad usage.
 package main
 
 import (
-	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
+	_ "time/tzdata" // site time zones must load on machines without zoneinfo
 
 	"github.com/gohexo/hexo"
-	"github.com/rivo/uniseg"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// config is the command line, parsed.
+type config struct {
+	json, drafts, stats bool
+	sort                string
+	limit, workers      int
+	opts                hexo.Options
+}
+
+func parseArgs(args []string, stderr io.Writer) (*config, []string, bool) {
+	c := &config{}
+	if len(args) > 0 && args[0] == "stats" {
+		c.stats = true
+		args = args[1:]
+	}
 	fl := flag.NewFlagSet("hexopost", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	asJSON := fl.Bool("json", false, "print one JSON object per post, one per line")
+	fl.BoolVar(&c.json, "json", false, "print one JSON object per post, one per line (stats: one object)")
 	summaryLen := fl.Int("summary-length", 140, "summary length in characters")
-	zone := fl.String("timezone", "UTC", "time zone for dates written without an offset (an IANA name)")
+	zone := fl.String("timezone", "UTC", "time zone for dates written without an offset, when a site sets none (an IANA name)")
 	dataURLs := fl.Bool("data-urls", false, "keep data: URLs (inline images) in images")
+	fl.BoolVar(&c.drafts, "drafts", false, "read a site's source/_drafts too")
+	fl.StringVar(&c.sort, "sort", "path", "order of the posts: path, or date (newest first)")
+	fl.IntVar(&c.limit, "limit", 0, "print at most N posts (0: all)")
+	fl.IntVar(&c.workers, "workers", 0, "posts parsed at once (0: one per CPU)")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: hexopost [--json] [--summary-length N] [--timezone ZONE] [--data-urls] PATH...")
+		fmt.Fprintln(stderr, "usage: hexopost [flags] PATH...\n       hexopost stats [flags] PATH...")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
-		return 2
+		return nil, nil, false
 	}
-	if fl.NArg() == 0 {
+	bad := func(msg string) (*config, []string, bool) {
+		fmt.Fprintln(stderr, "hexopost: "+msg)
+		return nil, nil, false
+	}
+	switch {
+	case fl.NArg() == 0:
 		fl.Usage()
-		return 2
+		return nil, nil, false
+	case *summaryLen < 1:
+		return bad("--summary-length must be at least 1")
+	case c.sort != "path" && c.sort != "date":
+		return bad("--sort must be path or date")
+	case c.limit < 0 || c.workers < 0:
+		return bad("--limit and --workers must not be negative")
 	}
 	loc, err := time.LoadLocation(*zone)
 	if err != nil {
-		fmt.Fprintf(stderr, "hexopost: --timezone: %v\n", err)
-		return 2
+		return bad(fmt.Sprintf("--timezone: %v", err))
 	}
-	if *summaryLen < 1 {
-		fmt.Fprintln(stderr, "hexopost: --summary-length must be at least 1")
-		return 2
-	}
-	opts := hexo.Options{Location: loc, SummaryLength: *summaryLen, KeepDataURLs: *dataURLs}
+	c.opts = hexo.Options{Location: loc, SummaryLength: *summaryLen, KeepDataURLs: *dataURLs}
+	return c, fl.Args(), true
+}
 
-	files, failed := expand(fl.Args(), stderr)
-	var rows [][]string
-	if !*asJSON {
-		rows = append(rows, []string{"TITLE", "DATE", "CATEGORIES", "SUMMARY"})
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	c, paths, ok := parseArgs(args, stderr)
+	if !ok {
+		return 2
 	}
-	for _, f := range files {
-		post, err := opts.ParseFile(f)
+	var (
+		failed bool
+		posts  []*hexo.Post // held only when they must be sorted or counted
+		st     stats
+		rows   [][]string
+		n      int
+	)
+	progress := startProgress(stderr)
+	defer progress.stop()
+	hold := c.sort == "date" || c.stats
+	emit := func(p *hexo.Post, err error) bool {
 		if err != nil {
 			failed = true
+			st.errors++
+			progress.clear()
 			fmt.Fprintf(stderr, "hexopost: %v\n", err)
 		}
-		if *asJSON {
-			writeJSON(stdout, f, post, err)
-			continue
+		if p == nil {
+			return true
 		}
-		if post != nil {
-			rows = append(rows, row(post))
+		progress.add()
+		switch {
+		case hold:
+			posts = append(posts, p)
+		case c.json:
+			writeJSON(stdout, p, err)
+		default:
+			rows = append(rows, row(p))
+		}
+		n++
+		return c.limit == 0 || n < c.limit || hold
+	}
+	for _, path := range paths {
+		if !each(ctx, c, path, emit) {
+			break
 		}
 	}
-	printTable(stdout, rows)
+	progress.stop()
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "hexopost: %v\n", ctx.Err())
+		return 1
+	}
+	if c.sort == "date" {
+		slices.SortStableFunc(posts, func(a, b *hexo.Post) int { return b.Date.Compare(a.Date) })
+	}
+	if c.stats {
+		st.add(posts)
+		st.print(stdout, c.json)
+	} else {
+		if c.limit > 0 && len(posts) > c.limit {
+			posts = posts[:c.limit]
+		}
+		for _, p := range posts {
+			if c.json {
+				writeJSON(stdout, p, nil)
+			} else {
+				rows = append(rows, row(p))
+			}
+		}
+		if !c.json {
+			printTable(stdout, append([][]string{{"TITLE", "DATE", "CATEGORIES", "SUMMARY"}}, rows...))
+		}
+	}
 	if failed {
 		return 1
 	}
 	return 0
 }
 
-// expand turns folders into the post files below them, sorted.
-func expand(args []string, stderr io.Writer) (files []string, failed bool) {
-	for _, a := range args {
-		info, err := os.Stat(a)
-		if err != nil {
-			fmt.Fprintf(stderr, "hexopost: %v\n", err)
-			failed = true
-			continue
-		}
-		if !info.IsDir() {
-			files = append(files, a)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && p != a && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && hexo.IsPostFile(d.Name()) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			fmt.Fprintf(stderr, "hexopost: %v\n", err)
-			failed = true
-		}
-		sort.Strings(found)
-		files = append(files, found...)
+// each reads one PATH: a post file, a site or a folder of posts. It returns
+// false when emit asked to stop.
+func each(ctx context.Context, c *config, path string, emit func(*hexo.Post, error) bool) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return emit(nil, err)
 	}
-	return files, failed
+	if !info.IsDir() {
+		return emit(c.opts.ParseFile(path))
+	}
+	site, err := hexo.OpenSite(path, hexo.SiteOptions{Options: c.opts, Drafts: c.drafts, Workers: c.workers})
+	if err != nil && !emit(nil, err) {
+		return false
+	}
+	if site == nil {
+		return true
+	}
+	for p, err := range site.All(ctx) {
+		if !emit(p, err) {
+			return false
+		}
+	}
+	return true
 }
 
-func writeJSON(w io.Writer, path string, post *hexo.Post, perr error) {
-	var b []byte
-	if post != nil {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false) // bodies are HTML: keep them readable
-		if err := enc.Encode(post); err != nil {
-			perr = err
-		} else {
-			b = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		}
-	}
-	if b == nil {
-		b, _ = json.Marshal(map[string]string{"source": path})
+func writeJSON(w io.Writer, post *hexo.Post, perr error) {
+	b, err := post.MarshalJSON()
+	if err != nil {
+		b, perr = []byte(`{"source":`+quote(post.Source)+`}`), err
 	}
 	if perr != nil {
-		msg, _ := json.Marshal(perr.Error())
-		b = append([]byte(`{"error":`+string(msg)+`,`), b[1:]...)
+		b = append([]byte(`{"error":`+quote(perr.Error())+`,`), b[1:]...)
 	}
 	w.Write(append(b, '\n'))
 }
@@ -160,46 +219,62 @@ func row(p *hexo.Post) []string {
 	return []string{clip(title, 36), date, clip(strings.Join(cats, ", "), 24), clip(p.Summary(), 50)}
 }
 
-// printTable pads columns by display width, so CJK titles line up.
-func printTable(w io.Writer, rows [][]string) {
-	if len(rows) == 0 {
-		return
+// progress shows "N posts" on a terminal's stderr once loading has taken
+// more than a second, and clears it before anything else is written there.
+type progress struct {
+	w       io.Writer
+	n       atomic.Int64
+	shown   atomic.Bool
+	done    chan struct{}
+	stopped atomic.Bool
+}
+
+func startProgress(stderr io.Writer) *progress {
+	p := &progress{w: stderr, done: make(chan struct{})}
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return p
 	}
-	widths := make([]int, len(rows[0]))
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], uniseg.StringWidth(c))
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return p
+	}
+	go func() {
+		select {
+		case <-time.After(time.Second):
+		case <-p.done:
+			return
 		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		for i, c := range r {
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-uniseg.StringWidth(c)+2))
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			p.shown.Store(true)
+			fmt.Fprintf(p.w, "\rhexopost: %d posts read", p.n.Load())
+			select {
+			case <-t.C:
+			case <-p.done:
+				return
 			}
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}()
+	return p
+}
+
+func (p *progress) add() { p.n.Add(1) }
+
+func (p *progress) clear() {
+	if p.shown.Load() {
+		fmt.Fprint(p.w, "\r\033[K")
 	}
 }
 
-// clip shortens s to at most n columns of display width.
-func clip(s string, n int) string {
-	if uniseg.StringWidth(s) <= n {
-		return s
+func (p *progress) stop() {
+	if p.stopped.CompareAndSwap(false, true) {
+		close(p.done)
+		p.clear()
 	}
-	var b strings.Builder
-	width := 0
-	state := -1
-	for s != "" {
-		var cluster string
-		var w int
-		cluster, s, w, state = uniseg.FirstGraphemeClusterInString(s, state)
-		if width+w > n-1 {
-			break
-		}
-		b.WriteString(cluster)
-		width += w
-	}
-	return b.String() + "…"
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,10 +15,10 @@ import (
 
 func TestTableOnTheSampleBlog(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run([]string{"../../testdata/blog"}, &out, &errOut)
+	code := run(context.Background(), []string{"../../testdata/blog"}, &out, &errOut)
 	assert.Equal(t, 0, code, errOut.String())
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	require.Len(t, lines, 5, "a header and four posts")
+	require.Len(t, lines, 4, "a header and three posts: the draft needs --drafts")
 	assert.True(t, strings.HasPrefix(lines[0], "TITLE"))
 	assert.Contains(t, out.String(), "Programming/Go")
 	assert.Contains(t, out.String(), "新媒体/cnBeta/最新")
@@ -33,7 +34,7 @@ func TestJSONLines(t *testing.T) {
 	write("c.html", "<p>HTML</p>")
 	write("notes.txt", "not a post")
 	var out, errOut bytes.Buffer
-	code := run([]string{"--json", dir}, &out, &errOut)
+	code := run(context.Background(), []string{"--json", dir}, &out, &errOut)
 	assert.Equal(t, 1, code, "a post failed")
 	assert.Contains(t, errOut.String(), "b.md:2")
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -54,10 +55,10 @@ func TestJSONLines(t *testing.T) {
 
 func TestUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
-	assert.Equal(t, 2, run(nil, &out, &errOut))
-	assert.Equal(t, 2, run([]string{"--nope", "x"}, &out, &errOut))
-	assert.Equal(t, 2, run([]string{"--timezone", "Mars/Base", "x"}, &out, &errOut))
-	assert.Equal(t, 1, run([]string{"does-not-exist.md"}, &out, &errOut))
+	assert.Equal(t, 2, run(context.Background(), nil, &out, &errOut))
+	assert.Equal(t, 2, run(context.Background(), []string{"--nope", "x"}, &out, &errOut))
+	assert.Equal(t, 2, run(context.Background(), []string{"--timezone", "Mars/Base", "x"}, &out, &errOut))
+	assert.Equal(t, 1, run(context.Background(), []string{"does-not-exist.md"}, &out, &errOut))
 }
 
 func TestSummaryLengthAndTimezone(t *testing.T) {
@@ -65,9 +66,52 @@ func TestSummaryLengthAndTimezone(t *testing.T) {
 	p := filepath.Join(dir, "p.md")
 	require.NoError(t, os.WriteFile(p, []byte("---\ndate: 2021-06-13 10:00:00\n---\none two three four five six\n"), 0o644))
 	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run([]string{"--json", "--summary-length", "10", "--timezone", "Asia/Shanghai", p}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(context.Background(), []string{"--json", "--summary-length", "10", "--timezone", "Asia/Shanghai", p}, &out, &errOut), errOut.String())
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(out.Bytes(), &m))
 	assert.Equal(t, "one two…", m["summary"])
 	assert.Equal(t, "2021-06-13T10:00:00+08:00", m["date"])
+}
+
+func TestSiteMode(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"--json", "--drafts", "--sort", "date", "--limit", "2", "../../testdata/blog"}, &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 2, "--limit 2")
+	var newest map[string]any
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &newest))
+	assert.Equal(t, "unfinished", newest["slug"], "the draft is the newest post")
+	assert.Equal(t, false, newest["published"])
+	assert.Equal(t, "http://example.com/2024/01/15/unfinished/", newest["url"])
+
+	out.Reset()
+	require.Equal(t, 0, run(context.Background(), []string{"stats", "--json", "../../testdata/blog"}, &out, &errOut), errOut.String())
+	var st map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &st))
+	assert.EqualValues(t, 3, st["posts"])
+	assert.EqualValues(t, 0, st["errors"])
+	assert.Positive(t, st["words"])
+
+	out.Reset()
+	require.Equal(t, 0, run(context.Background(), []string{"stats", "../../testdata/blog"}, &out, &errOut))
+	assert.Contains(t, out.String(), "posts       3")
+}
+
+func TestSiteErrorsNameFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "source", "_posts"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "_config.yml"), []byte("title: t\n"), 0o644))
+	for name, body := range map[string]string{
+		"ok.md":   "---\ntitle: fine\ndate: 2020-01-01\n---\nok\n",
+		"bad.md":  "---\ntitle: fine\ntitle: twice\n---\nok\n",
+		"bad2.md": "---\na: [\n---\nok\n",
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", "_posts", name), []byte(body), 0o644))
+	}
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 1, run(context.Background(), []string{dir}, &out, &errOut))
+	assert.Contains(t, errOut.String(), filepath.Join(dir, "source", "_posts", "bad.md")+":3")
+	assert.Contains(t, errOut.String(), filepath.Join(dir, "source", "_posts", "bad2.md")+":2")
+	assert.Len(t, strings.Split(strings.TrimSpace(out.String()), "\n"), 4, "every post is listed, failed ones too")
 }

@@ -1,20 +1,19 @@
-// Feed writes an Atom feed of the newest posts below a folder, with
-// encoding/xml: title, dates, categories, the summary and the HTML content.
+// Feed writes an Atom feed of the newest posts of a Hexo site, with
+// encoding/xml: title, dates, categories, the summary, the HTML content and
+// each post's URL by the site's permalink setting.
 //
-//	go run ./examples/feed -url http://example.com testdata/blog > atom.xml
+//	go run ./examples/feed testdata/blog > atom.xml
 package main
 
 import (
 	"cmp"
+	"context"
 	"encoding/xml"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
-	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -61,40 +60,33 @@ type content struct {
 }
 
 func main() {
-	site := flag.String("url", "http://example.com", "the blog's URL")
 	limit := flag.Int("n", 20, "how many posts")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: feed [-url URL] [-n N] DIR")
+		fmt.Fprintln(os.Stderr, "usage: feed [-n N] SITE")
 		os.Exit(2)
 	}
-	base, err := url.Parse(*site)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "feed: -url:", err)
-		os.Exit(2)
-	}
-	if err := run(os.DirFS(flag.Arg(0)), os.Stdout, base, *limit); err != nil {
+	if err := run(os.DirFS(flag.Arg(0)), os.Stdout, *limit); err != nil {
 		fmt.Fprintln(os.Stderr, "feed:", err)
 		os.Exit(1)
 	}
 }
 
-func run(fsys fs.FS, w io.Writer, base *url.URL, limit int) error {
+func run(fsys fs.FS, w io.Writer, limit int) error {
+	site, err := hexo.LoadSite(context.Background(), fsys, hexo.SiteOptions{})
+	if err != nil {
+		return err
+	}
 	var posts []*hexo.Post
-	for post, err := range hexo.ParseDir(fsys, ".") {
-		if err != nil {
-			return err
-		}
-		if post.Published && !post.Date.IsZero() { // a feed needs a date
-			posts = append(posts, post)
+	for _, p := range site.ByDate() {
+		if p.Published && !p.Date.IsZero() && len(posts) < limit { // a feed needs a date
+			posts = append(posts, p)
 		}
 	}
-	slices.SortStableFunc(posts, func(a, b *hexo.Post) int { return b.Date.Compare(a.Date) })
-	posts = posts[:min(limit, len(posts))]
-
-	f := feed{Title: "Posts", ID: base.String(), Link: link{Href: base.String()}}
+	home := site.Config.URL + "/"
+	f := feed{Title: site.Config.Title, ID: home, Link: link{Href: home}}
 	for _, p := range posts {
-		u := base.JoinPath(p.Date.Format("2006/01/02"), strings.TrimSuffix(path.Base(p.Source), path.Ext(p.Source))).String() + "/"
+		u := p.URL
 		updated := cmp.Or(p.Updated, p.Date)
 		e := entry{
 			Title: p.Title, ID: u, Link: link{Href: u, Rel: "alternate"},

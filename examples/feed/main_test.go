@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
-	"net/url"
 	"os"
 	"testing"
 
@@ -13,8 +12,7 @@ import (
 
 func TestFeedOfTheSampleBlog(t *testing.T) {
 	var out bytes.Buffer
-	base, _ := url.Parse("http://example.com")
-	require.NoError(t, run(os.DirFS("../../testdata/blog"), &out, base, 2))
+	require.NoError(t, run(os.DirFS("../../testdata/blog"), &out, 2))
 	var f feed
 	require.NoError(t, xml.Unmarshal(out.Bytes(), &f), out.String())
 	require.Len(t, f.Entries, 2, "the two newest of the dated posts")
@@ -24,5 +22,6 @@ func TestFeedOfTheSampleBlog(t *testing.T) {
 	assert.Equal(t, "http://example.com/2022/03/09/spectre-bhb/", f.Entries[1].ID)
 	assert.Equal(t, "cnBeta", f.Entries[1].Author.Name)
 	assert.Equal(t, f.Entries[0].Updated, f.Updated)
+	assert.Equal(t, "A sample blog", f.Title, "the site's title, from _config.yml")
 	assert.Contains(t, f.Entries[1].Content.Body, "<p>VUSec")
 }

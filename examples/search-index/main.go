@@ -1,4 +1,4 @@
-// Search-index writes a search.json for the posts below a folder, in the
+// Search-index writes a search.json for the posts of a Hexo site, in the
 // shape hexo-generator-search's JSON has (title, url, content, categories,
 // tags), with the clean text: no style or script, entities decoded.
 //
@@ -6,13 +6,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"strings"
 
 	"github.com/gohexo/hexo"
@@ -52,12 +52,16 @@ func main() {
 }
 
 func run(fsys fs.FS, w io.Writer) error {
+	site, err := hexo.NewSite(fsys, hexo.SiteOptions{})
+	if err != nil {
+		return err
+	}
 	entries := []entry{}
-	for post, err := range hexo.ParseDir(fsys, ".") {
+	for post, err := range site.All(context.Background()) { // streamed: the index never holds the posts
 		if err != nil {
 			return err
 		}
-		e := entry{Title: post.Title, URL: postURL(post), Content: post.Text(), Tags: post.Tags, Categories: []string{}}
+		e := entry{Title: post.Title, URL: urlFor(site.Config.Root, post.Path), Content: post.Text(), Tags: post.Tags, Categories: []string{}}
 		for _, chain := range post.Categories {
 			e.Categories = append(e.Categories, strings.Join(chain, "/"))
 		}
@@ -75,15 +79,7 @@ func run(fsys fs.FS, w io.Writer) error {
 	return enc.Encode(entries)
 }
 
-// postURL is Hexo's default permalink, :year/:month/:day/:title/, where the
-// title is the file name; a front-matter permalink wins.
-func postURL(p *hexo.Post) string {
-	if p.Permalink != "" {
-		return p.Permalink
-	}
-	slug := strings.TrimSuffix(path.Base(p.Source), path.Ext(p.Source))
-	if p.Date.IsZero() {
-		return "/" + slug + "/"
-	}
-	return p.Date.Format("/2006/01/02/") + slug + "/"
+// urlFor is Hexo's url_for on a post's path: below the site's root.
+func urlFor(root, p string) string {
+	return strings.TrimSuffix(root, "/") + "/" + strings.TrimPrefix(p, "/")
 }

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/gohexo/hexo"
+)
+
+// stats is what `hexopost stats` counts.
+type stats struct {
+	Posts      int        `json:"posts"`
+	Published  int        `json:"published"`
+	Words      int        `json:"words"`
+	Categories int        `json:"categories"`
+	Tags       int        `json:"tags"`
+	First      *time.Time `json:"first"`
+	Last       *time.Time `json:"last"`
+	errors     int
+}
+
+// add counts posts; categories are counted as paths (Go under Programming
+// and Go at the root are two), tags by name.
+func (s *stats) add(posts []*hexo.Post) {
+	cats, tags := map[string]bool{}, map[string]bool{}
+	for _, p := range posts {
+		s.Posts++
+		if p.Published {
+			s.Published++
+		}
+		s.Words += p.WordCount()
+		for _, chain := range p.Categories {
+			key := ""
+			for _, c := range chain {
+				key += "\x00" + c
+				cats[key] = true
+			}
+		}
+		for _, t := range p.Tags {
+			tags[t] = true
+		}
+		if d := p.Date; !d.IsZero() {
+			if s.First == nil || d.Before(*s.First) {
+				s.First = &d
+			}
+			if s.Last == nil || d.After(*s.Last) {
+				s.Last = &d
+			}
+		}
+	}
+	s.Categories, s.Tags = len(cats), len(tags)
+}
+
+func (s *stats) print(w io.Writer, asJSON bool) {
+	if asJSON {
+		b, _ := json.Marshal(struct {
+			*stats
+			Errors int `json:"errors"`
+		}{s, s.errors})
+		fmt.Fprintln(w, string(b))
+		return
+	}
+	day := func(t *time.Time) string {
+		if t == nil {
+			return "-"
+		}
+		return t.Format("2006-01-02")
+	}
+	printTable(w, [][]string{
+		{"posts", fmt.Sprint(s.Posts)},
+		{"published", fmt.Sprint(s.Published)},
+		{"words", fmt.Sprint(s.Words)},
+		{"categories", fmt.Sprint(s.Categories)},
+		{"tags", fmt.Sprint(s.Tags)},
+		{"dates", day(s.First) + " .. " + day(s.Last)},
+		{"errors", fmt.Sprint(s.errors)},
+	})
+}

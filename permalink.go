@@ -1,0 +1,261 @@
+package hexo
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// permalinkParam is hexo-util's rParam: ":" then a word that does not end
+// in "_".
+var permalinkParam = regexp.MustCompile(`:(\w*[^_\W])`)
+
+// filenameSegments are the capture patterns Hexo's post processor gives the
+// date parts of new_post_name; every other parameter is "(.+?)".
+var filenameSegments = map[string]string{
+	"year": `(\d{4})`, "month": `(\d{2})`, "day": `(\d{2})`,
+	"i_month": `(\d{1,2})`, "i_day": `(\d{1,2})`, "hash": `([0-9a-f]{12})`,
+}
+
+// filenamePattern is new_post_name compiled once per site.
+type filenamePattern struct {
+	re     *regexp.Regexp
+	params []string
+}
+
+// newFilenamePattern is hexo-util's Permalink over new_post_name without its
+// extension, as parseFilename in hexo/lib/plugins/processor/post.js builds it.
+func newFilenamePattern(newPostName string) filenamePattern {
+	rule := strings.TrimSuffix(newPostName, path.Ext(newPostName))
+	var fp filenamePattern
+	var expr strings.Builder
+	expr.WriteString("^")
+	last := 0
+	for _, m := range permalinkParam.FindAllStringSubmatchIndex(rule, -1) {
+		expr.WriteString(regexp.QuoteMeta(rule[last:m[0]]))
+		name := rule[m[2]:m[3]]
+		fp.params = append(fp.params, name)
+		if seg, ok := filenameSegments[name]; ok {
+			expr.WriteString(seg)
+		} else {
+			expr.WriteString(`(.+?)`)
+		}
+		last = m[1]
+	}
+	expr.WriteString(regexp.QuoteMeta(rule[last:]) + "$")
+	fp.re = regexp.MustCompile(expr.String())
+	return fp
+}
+
+// parse is Hexo's parseFilename: the parameters new_post_name captures from
+// a post's path below _posts (extension dropped). title is the raw capture
+// when the pattern matches and names it, the slugized path otherwise.
+func (fp filenamePattern) parse(rel string) map[string]string {
+	rel = strings.TrimSuffix(rel, path.Ext(rel))
+	info := map[string]string{}
+	if m := fp.re.FindStringSubmatch(rel); m != nil {
+		for i, name := range fp.params {
+			info[name] = m[i+1] // a repeated name keeps its last capture, as in JS
+		}
+	}
+	if _, ok := info["title"]; !ok {
+		info["title"] = Slugize(rel)
+	}
+	return info
+}
+
+// filenameDate is Hexo's date from the file name: midnight in the site's zone
+// of year, month (or i_month) and day (or i_day), when all three are there.
+func filenameDate(info map[string]string, loc *time.Location) (time.Time, bool) {
+	y, mo, d := info["year"], first(info["month"], info["i_month"]), first(info["day"], info["i_day"])
+	if y == "" || mo == "" || d == "" {
+		return time.Time{}, false
+	}
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(mo)
+	di, _ := strconv.Atoi(d)
+	return time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, loc), true // overflow rolls over, as JS Date does
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// permalinkPath is Hexo's post_permalink filter: the post's path below the
+// site root. A front-matter permalink wins; otherwise the site's pattern is
+// filled from the post (in the site's zone) and, for parameters it does not
+// know, the post's front matter and permalink_defaults.
+func permalinkPath(p *Post, c *SiteConfig, loc *time.Location) (string, bool) {
+	if own := p.Permalink; own != "" {
+		if c.PostAssetFolder && !strings.HasSuffix(own, "/") && !strings.HasSuffix(own, ".html") {
+			own += "/"
+		}
+		if !strings.HasPrefix(own, "/") {
+			own = "/" + own
+		}
+		return own, true
+	}
+	if p.Date.IsZero() {
+		return "", false
+	}
+	d := p.Date.In(loc)
+	ok := true
+	out := permalinkParam.ReplaceAllStringFunc(c.Permalink, func(m string) string {
+		v, found := permalinkValue(m[1:], p, c, d)
+		if !found {
+			ok = false
+			return "undefined" // what JavaScript's replace writes for a missing value
+		}
+		return v
+	})
+	if c.PostAssetFolder && !strings.HasSuffix(out, "/") && !strings.HasSuffix(out, ".html") {
+		out += "/"
+	}
+	return out, ok
+}
+
+// permalinkValue is one parameter of the permalink pattern: Hexo's own meta
+// first, then the post's data (front matter included), then
+// permalink_defaults.
+func permalinkValue(name string, p *Post, c *SiteConfig, d time.Time) (string, bool) {
+	switch name {
+	case "id":
+		if v, ok := p.FrontMatter.Get("id"); ok && truthy(v) {
+			return jsString(v), true
+		}
+		return "", false // Hexo's random database id cannot be reproduced
+	case "title":
+		return p.Slug, true
+	case "name":
+		return path.Base(p.Slug), true
+	case "post_title":
+		return strings.ToLower(Slugize(p.Title)), true
+	case "year":
+		return d.Format("2006"), true
+	case "month":
+		return d.Format("01"), true
+	case "day":
+		return d.Format("02"), true
+	case "hour":
+		return d.Format("15"), true
+	case "minute":
+		return d.Format("04"), true
+	case "second":
+		return d.Format("05"), true
+	case "i_month":
+		return strconv.Itoa(int(d.Month())), true
+	case "i_day":
+		return strconv.Itoa(d.Day()), true
+	case "timestamp":
+		return strconv.FormatInt(d.Unix(), 10), true
+	case "hash":
+		sum := sha1.Sum([]byte(p.Slug + strconv.FormatInt(d.Unix(), 10)))
+		return hex.EncodeToString(sum[:])[:12], true
+	case "category":
+		if n := len(p.Categories); n > 0 && p.Published { // Hexo links no category to an unpublished post
+			return categorySlug(p.Categories[n-1], c), true
+		}
+		return c.DefaultCategory, true
+	case "slug":
+		return p.Slug, true
+	case "lang":
+		if p.Lang != "" {
+			return p.Lang, true
+		}
+	case "layout":
+		return p.Layout, true
+	case "published":
+		return strconv.FormatBool(p.Published), true
+	case "comments":
+		return strconv.FormatBool(p.Comments), true
+	}
+	if v, ok := p.Extra[name]; ok {
+		return jsString(v), true
+	}
+	if v, ok := p.FrontMatter.Get(name); ok {
+		return jsString(v), true
+	}
+	if v, ok := c.PermalinkDefaults[name]; ok {
+		return v, true
+	}
+	return "", false
+}
+
+// categorySlug is the Category model's slug: each name of the chain mapped by
+// category_map, slugized with filename_case, joined by "/". Hexo takes the
+// post's last category in its database order; the deepest category of the
+// last chain is that one whenever the post's categories are new to the site.
+func categorySlug(chain []string, c *SiteConfig) string {
+	parts := make([]string, len(chain))
+	for i, name := range chain {
+		if m, ok := c.CategoryMap[name]; ok && m != "" {
+			name = m
+		}
+		parts[i] = slugCase(Slugize(name), c.FilenameCase)
+	}
+	return strings.Join(parts, "/")
+}
+
+// slugCase is slugize's transform option.
+func slugCase(s string, transform int) string {
+	switch transform {
+	case 1:
+		return strings.ToLower(s)
+	case 2:
+		return strings.ToUpper(s)
+	}
+	return s
+}
+
+// fullURL is hexo-util's full_url_for: the site's url, the path with runs of
+// "/" collapsed, percent-encoded like encodeURL, and the pretty_urls trims.
+func fullURL(c *SiteConfig, p string) string {
+	if strings.HasPrefix(p, "//") || strings.HasPrefix(p, "http:") || strings.HasPrefix(p, "https:") {
+		return p
+	}
+	u := c.URL + collapseSlashes("/"+p)
+	if !c.PrettyURLs.TrailingIndex {
+		u = strings.TrimSuffix(u, "index.html")
+	}
+	if !c.PrettyURLs.TrailingHTML {
+		u = strings.TrimSuffix(u, ".html")
+	}
+	return encodeURL(u)
+}
+
+func collapseSlashes(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' && i > 0 && s[i-1] == '/' {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// encodeURL is hexo-util's encodeURL on a path: JavaScript's encodeURI, with
+// the %XX escapes already there left alone (its decodeURI-then-encodeURI round
+// trip keeps them).
+func encodeURL(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteString(encodeURI(s[last:i]) + s[i:i+3])
+			last = i + 3
+			i += 2
+		}
+	}
+	b.WriteString(encodeURI(s[last:]))
+	return b.String()
+}
+
+func isHex(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }

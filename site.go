@@ -1,0 +1,378 @@
+package hexo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"iter"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// SiteOptions tunes how a site is loaded.
+type SiteOptions struct {
+	// Options parse each post. Its Location is used only when the site's
+	// _config.yml sets no timezone.
+	Options
+	// Drafts loads source/_drafts too; drafts have Published false.
+	Drafts bool
+	// Workers is how many posts are parsed at once. 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Site is a Hexo site (a folder with _config.yml and source/_posts) or a
+// bare folder of posts, read with Hexo's settings and rules.
+type Site struct {
+	// Config is the site's _config.yml over Hexo's defaults.
+	Config SiteConfig
+	// Posts holds what Load read, in path order.
+	Posts []*Post
+
+	fsys     fs.FS  // nil for OpenSite: an os.Root is opened per walk
+	dir      string // OpenSite's folder, which prefixes file names
+	bare     bool   // no _config.yml and no source/_posts: every post file is a post
+	opts     SiteOptions
+	loc      *time.Location
+	filename filenamePattern
+}
+
+// OpenSite reads the site (or bare folder of posts) at dir. Only its
+// _config.yml is read now; call Load or All for the posts. Files are read
+// through an os.Root, so a symbolic link that leads out of dir is refused.
+//
+// A broken _config.yml gives a site with Hexo's defaults for what could not
+// be read, and an error matching ErrSiteConfig.
+func OpenSite(dir string, opts SiteOptions) (*Site, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	s := &Site{dir: dir}
+	return s, s.init(r.FS(), opts)
+}
+
+// NewSite is OpenSite for any fs.FS (os.DirFS, embed.FS, fstest.MapFS); the
+// site's files are at its root.
+func NewSite(fsys fs.FS, opts SiteOptions) (*Site, error) {
+	s := &Site{fsys: fsys}
+	return s, s.init(fsys, opts)
+}
+
+// LoadSite reads the site in fsys and all its posts: NewSite, then Load.
+func LoadSite(ctx context.Context, fsys fs.FS, opts SiteOptions) (*Site, error) {
+	s, cerr := NewSite(fsys, opts)
+	return s, errors.Join(cerr, s.Load(ctx))
+}
+
+func (s *Site) init(fsys fs.FS, opts SiteOptions) error {
+	s.opts = opts
+	s.Config = DefaultSiteConfig()
+	var errs []error
+	src, err := fs.ReadFile(fsys, "_config.yml")
+	switch {
+	case err == nil:
+		s.Config, err = ParseSiteConfig(src)
+		errs = append(errs, s.named(err))
+	case !errors.Is(err, fs.ErrNotExist):
+		errs = append(errs, err)
+	default:
+		if _, err := fs.Stat(fsys, path.Join(s.Config.SourceDir, "_posts")); err != nil {
+			s.bare = true
+		}
+	}
+	s.loc, err = s.Config.location(opts.Location)
+	errs = append(errs, s.named(err))
+	s.filename = newFilenamePattern(s.Config.NewPostName)
+	return errors.Join(errs...)
+}
+
+// named puts the site's folder before the file name of a *ParseError.
+func (s *Site) named(err error) error {
+	var pe *ParseError
+	if s.dir != "" && errors.As(err, &pe) && !filepath.IsAbs(pe.File) {
+		pe.File = filepath.Join(s.dir, filepath.FromSlash(pe.File))
+	}
+	return err
+}
+
+// display is the name a file is reported under: its path in the FS, below
+// OpenSite's folder.
+func (s *Site) display(name string) string {
+	if s.dir == "" {
+		return name
+	}
+	return filepath.Join(s.dir, filepath.FromSlash(name))
+}
+
+func (s *Site) open() (fs.FS, func(), error) {
+	if s.fsys != nil {
+		return s.fsys, func() {}, nil
+	}
+	r, err := os.OpenRoot(s.dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r.FS(), func() { r.Close() }, nil
+}
+
+// Load reads every post of the site into s.Posts, in path order, parsing
+// SiteOptions.Workers posts at once. A post that fails is kept (it holds its
+// body) and its error, naming file and line, is joined into the one returned.
+func (s *Site) Load(ctx context.Context) error {
+	s.Posts = s.Posts[:0]
+	var errs []error
+	for p, err := range s.All(ctx) {
+		if p != nil {
+			s.Posts = append(s.Posts, p)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// siteFile is a post file found by the walk.
+type siteFile struct {
+	name  string // path in the FS
+	rel   string // path below _posts or _drafts
+	draft bool
+	mod   time.Time
+}
+
+// All streams the site's posts in path order without holding them: parsing
+// runs ahead on SiteOptions.Workers goroutines by a bounded window, so memory
+// stays flat however large the blog. A failed post comes with its error (a
+// file that cannot be read comes as a nil post); cancelling ctx ends the
+// stream with ctx's error. Stop early by breaking the loop.
+func (s *Site) All(ctx context.Context) iter.Seq2[*Post, error] {
+	return func(yield func(*Post, error) bool) {
+		fsys, closeFS, err := s.open()
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer closeFS()
+		files, errs := s.list(fsys)
+		for _, err := range errs {
+			if !yield(nil, err) {
+				return
+			}
+		}
+		workers := s.opts.Workers
+		if workers <= 0 {
+			workers = runtime.GOMAXPROCS(0)
+		}
+		type result struct {
+			post *Post
+			err  error
+		}
+		done := make(chan struct{})
+		defer close(done)
+		// Each file gets a one-slot channel queued in path order; the queue's
+		// capacity is the window of posts parsed ahead of the reader.
+		queue := make(chan chan result, 4*workers)
+		go func() {
+			defer close(queue)
+			sem := make(chan struct{}, workers)
+			for _, f := range files {
+				select {
+				case sem <- struct{}{}:
+				case <-done:
+					return
+				case <-ctx.Done():
+					return
+				}
+				c := make(chan result, 1)
+				select {
+				case queue <- c:
+				case <-done:
+					return
+				}
+				go func() {
+					defer func() { <-sem }()
+					p, err := s.load(fsys, f)
+					c <- result{p, err}
+				}()
+			}
+		}()
+		for c := range queue {
+			r := <-c
+			if !yield(r.post, r.err) {
+				return
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// list walks _posts (and _drafts) for the files Hexo's post processor takes:
+// not ending in "~" or "%", no path segment below the folder starting with
+// "_" or ".", an extension with a renderer (and with post_asset_folder the
+// extension of new_post_name). Symbolic links to folders are not descended.
+func (s *Site) list(fsys fs.FS) ([]siteFile, []error) {
+	var files []siteFile
+	var errs []error
+	walk := func(dir string, draft bool) {
+		err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if name == dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				errs = append(errs, &ParseError{File: s.display(name), Err: err})
+				return nil
+			}
+			if name == dir {
+				return nil
+			}
+			rel := name
+			if dir != "." {
+				rel = strings.TrimPrefix(name, dir+"/")
+			}
+			hidden := strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".")
+			if d.IsDir() {
+				if hidden {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if hidden || strings.HasSuffix(name, "~") || strings.HasSuffix(name, "%") || !s.renderable(name) {
+				return nil
+			}
+			info, err := fs.Stat(fsys, name) // follows a link, which os.Root keeps inside the site
+			if err != nil {
+				errs = append(errs, &ParseError{File: s.display(name), Err: err})
+				return nil
+			}
+			if info.IsDir() {
+				return nil
+			}
+			files = append(files, siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()})
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if s.bare {
+		walk(".", false)
+		return files, errs
+	}
+	walk(path.Join(s.Config.SourceDir, "_posts"), false)
+	if s.opts.Drafts {
+		walk(path.Join(s.Config.SourceDir, "_drafts"), true)
+	}
+	return files, errs
+}
+
+func (s *Site) renderable(name string) bool {
+	if !IsPostFile(name) {
+		return false
+	}
+	return !s.Config.PostAssetFolder || strings.EqualFold(path.Ext(name), path.Ext(s.Config.NewPostName))
+}
+
+// load parses one file and adds what Hexo derives from the site.
+func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
+	file, err := fsys.Open(f.name)
+	if err != nil {
+		return nil, &ParseError{File: s.display(f.name), Err: err}
+	}
+	defer file.Close()
+	opts := s.opts.Options
+	opts.Location = s.loc
+	p, err := opts.parseFrom(file, s.display(f.name))
+	if p != nil {
+		s.derive(fsys, p, f)
+	}
+	return p, err
+}
+
+// preservedKeys are the file-name parameters that do not become post data
+// (hexo/lib/plugins/processor/post.js).
+var preservedKeys = map[string]bool{
+	"title": true, "year": true, "month": true, "day": true, "i_month": true, "i_day": true, "hash": true,
+}
+
+// derive is Hexo's post processor and post_permalink filter on a parsed post.
+func (s *Site) derive(fsys fs.FS, p *Post, f siteFile) {
+	info := s.filename.parse(f.rel)
+	p.Slug = info["title"]
+	if f.draft {
+		p.Published = false
+	}
+	for k, v := range info {
+		if preservedKeys[k] {
+			continue
+		}
+		switch k { // a file-name parameter overrides the front matter
+		case "lang":
+			p.Lang = v
+		case "layout":
+			p.Layout = v
+		default:
+			if p.Extra == nil {
+				p.Extra = map[string]any{}
+			}
+			p.Extra[k] = v
+		}
+	}
+	if v, _ := p.FrontMatter.Get("date"); !truthy(v) {
+		if d, ok := filenameDate(info, s.loc); ok {
+			p.Date = d
+			p.warn("date taken from the file name (the front matter has none)")
+		} else {
+			p.warn("no date in the front matter or the file name; Hexo would use the file's creation time")
+		}
+	}
+	if p.Updated.IsZero() {
+		switch s.Config.UpdatedOption {
+		case "date":
+			p.Updated = p.Date
+		case "mtime":
+			p.Updated = f.mod
+		}
+	}
+	pth, ok := permalinkPath(p, &s.Config, s.loc)
+	if pth != "" {
+		p.Path = pth
+		p.URL = fullURL(&s.Config, pth)
+	}
+	if !ok {
+		p.warn(fmt.Sprintf("permalink %q needs a value the post does not have", s.Config.Permalink))
+	}
+	if s.Config.PostAssetFolder {
+		p.Assets = listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))
+	}
+}
+
+// listAssets lists a post's asset folder as Hexo's scanAssetDir does: every
+// file below it, temporary and hidden ones left out.
+func listAssets(fsys fs.FS, dir string) []string {
+	var out []string
+	fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || name == dir {
+			return nil
+		}
+		hidden := strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".")
+		if d.IsDir() {
+			if hidden {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !hidden && !strings.HasSuffix(name, "~") && !strings.HasSuffix(name, "%") {
+			out = append(out, strings.TrimPrefix(name, dir+"/"))
+		}
+		return nil
+	})
+	return out
+}

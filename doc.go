@@ -28,6 +28,15 @@
 // empty entries, and categories are chains (a flat list is one chain, a list
 // of lists one chain per entry); category, tag and photo are aliases.
 //
+// # Sites
+//
+// OpenSite, NewSite and LoadSite read a whole Hexo site (or a bare folder of
+// posts) with its _config.yml: Hexo's file-skipping rules, the slug from the
+// file name by new_post_name, the permalink and full URL by the site's
+// pattern, updated_option and post asset folders. Site.All streams the posts
+// in path order, parsed on every core; Categories, Tags and ByDate are the
+// site-level views.
+//
 // # Where we differ from Hexo on purpose
 //
 //   - A date Hexo cannot read ("Invalid Date") becomes the file's creation

@@ -206,3 +206,36 @@ func FuzzSlugize(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseSiteConfig(f *testing.F) {
+	for _, s := range []string{"", "url: http://a.org/blog/\nroot:\n", "permalink: :lang/:title\nnew_post_name: :year-:title.md\n",
+		"permalink_defaults: {lang: [1]}\n", "url: [\n", "timezone: Asia/Shanghai\nfilename_case: x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, _ := ParseSiteConfig([]byte(s))
+		if !strings.HasSuffix(c.Root, "/") || strings.HasSuffix(c.URL, "/") || c.Permalink == "" || c.NewPostName == "" {
+			t.Fatalf("not normalised: url %q root %q permalink %q new_post_name %q", c.URL, c.Root, c.Permalink, c.NewPostName)
+		}
+	})
+}
+
+// FuzzSitePaths runs a file name through a new_post_name pattern and the
+// result through a permalink pattern, both arbitrary: no panic, and the
+// slug is never empty for a name that has a slug.
+func FuzzSitePaths(f *testing.F) {
+	f.Add(":year-:month-:day-:title.md", "2021-06-12-hello world.md", ":year/:i_month/:hash/:name.html")
+	f.Add(":lang/:title.md", "en/x.md", ":lang/:category/:post_title/")
+	f.Add(":title.md", "a/b/c.md", ":nothing:_:title_")
+	f.Fuzz(func(t *testing.T, newPostName, rel, permalink string) {
+		c := DefaultSiteConfig()
+		c.Permalink = permalink
+		info := newFilenamePattern(newPostName).parse(rel)
+		p := &Post{Slug: info["title"], Title: rel, Date: time.Unix(1e9, 0), Published: true}
+		if d, ok := filenameDate(info, time.UTC); ok {
+			p.Date = d
+		}
+		path, _ := permalinkPath(p, &c, time.UTC)
+		_ = fullURL(&c, path)
+	})
+}

@@ -30,7 +30,7 @@ type filenamePattern struct {
 // newFilenamePattern is hexo-util's Permalink over new_post_name without its
 // extension, as parseFilename in hexo/lib/plugins/processor/post.js builds it.
 func newFilenamePattern(newPostName string) filenamePattern {
-	rule := strings.TrimSuffix(newPostName, path.Ext(newPostName))
+	rule := strings.ToValidUTF8(strings.TrimSuffix(newPostName, path.Ext(newPostName)), "\uFFFD")
 	var fp filenamePattern
 	var expr strings.Builder
 	expr.WriteString("^")
@@ -47,7 +47,7 @@ func newFilenamePattern(newPostName string) filenamePattern {
 		last = m[1]
 	}
 	expr.WriteString(regexp.QuoteMeta(rule[last:]) + "$")
-	fp.re = regexp.MustCompile(expr.String())
+	fp.re, _ = regexp.Compile(expr.String()) // only a pattern too large for RE2 fails: it then matches nothing
 	return fp
 }
 
@@ -57,6 +57,9 @@ func newFilenamePattern(newPostName string) filenamePattern {
 func (fp filenamePattern) parse(rel string) map[string]string {
 	rel = strings.TrimSuffix(rel, path.Ext(rel))
 	info := map[string]string{}
+	if fp.re == nil {
+		return map[string]string{"title": Slugize(rel)}
+	}
 	if m := fp.re.FindStringSubmatch(rel); m != nil {
 		for i, name := range fp.params {
 			info[name] = m[i+1] // a repeated name keeps its last capture, as in JS

@@ -315,3 +315,28 @@ func TestSiteConformance(t *testing.T) {
 		})
 	}
 }
+
+func TestOpenSiteRefusesLinksOutOfTheRoot(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.md")
+	require.NoError(t, os.WriteFile(secret, []byte("---\ntitle: secret\n---\n"), 0o644))
+	dir := t.TempDir()
+	posts := filepath.Join(dir, "source", "_posts")
+	require.NoError(t, os.MkdirAll(posts, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(posts, "inside.md"), []byte("---\ntitle: inside\n---\n"), 0o644))
+	if err := os.Symlink(secret, filepath.Join(posts, "leak.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	require.NoError(t, os.Symlink("inside.md", filepath.Join(posts, "twin.md"))) // relative: os.Root refuses absolute links
+
+	site, err := OpenSite(dir, SiteOptions{})
+	require.NoError(t, err)
+	err = site.Load(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), filepath.Join(posts, "leak.md"))
+	var titles []string
+	for _, p := range site.Posts {
+		titles = append(titles, p.Title)
+	}
+	assert.Equal(t, []string{"inside", "inside"}, titles, "a link inside the site is followed, one out of it is not")
+}

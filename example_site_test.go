@@ -1,0 +1,99 @@
+package hexo_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing/fstest"
+
+	"github.com/gohexo/hexo"
+)
+
+// exampleSite is a small Hexo site in memory; os.DirFS or OpenSite read one
+// from disk the same way.
+var exampleSite = fstest.MapFS{
+	"_config.yml": {Data: []byte("url: https://blog.example.org\ntimezone: Asia/Shanghai\n" +
+		"new_post_name: :year-:month-:day-:title.md\npermalink: :year/:month/:title/\n")},
+	"source/_posts/2021-06-12-hello.md":  {Data: []byte("---\ntitle: Hello\ncategories: [Go, Tips]\ntags: go\n---\nNo date: it comes from the file name.\n")},
+	"source/_posts/2022-01-01-second.md": {Data: []byte("---\ntitle: Second\ndate: 2022-03-04 05:06\ncategories: Go\ntags: [go, hexo]\n---\n")},
+	"source/_posts/2022-02-02-broken.md": {Data: []byte("---\ntitle: [\n---\nStill read.\n")},
+	"source/_drafts/idea.md":             {Data: []byte("---\ntitle: Idea\n---\n")},
+}
+
+func ExampleLoadSite() {
+	site, err := hexo.LoadSite(context.Background(), exampleSite, hexo.SiteOptions{})
+	if err != nil {
+		fmt.Println("error:", strings.Split(err.Error(), ": ")[0]) // every failed post, with file and line
+	}
+	for _, p := range site.Posts {
+		fmt.Println(p.Slug, p.Date.Format("2006-01-02 15:04 MST"), p.URL)
+	}
+	// Output:
+	// error: source/_posts/2022-02-02-broken.md:2
+	// hello 2021-06-12 00:00 CST https://blog.example.org/2021/06/hello/
+	// second 2022-03-04 05:06 CST https://blog.example.org/2022/03/second/
+	// broken 2022-02-02 00:00 CST https://blog.example.org/2022/02/broken/
+}
+
+func ExampleSite_All() {
+	site, err := hexo.NewSite(exampleSite, hexo.SiteOptions{Drafts: true, Workers: 2})
+	if err != nil {
+		panic(err)
+	}
+	for p, err := range site.All(context.Background()) {
+		if err != nil {
+			continue // p still holds the body of a post that failed
+		}
+		fmt.Println(p.Source, p.Published)
+	}
+	// Output:
+	// source/_posts/2021-06-12-hello.md true
+	// source/_posts/2022-01-01-second.md true
+	// source/_drafts/idea.md false
+}
+
+func ExampleSite_Categories() {
+	site, _ := hexo.LoadSite(context.Background(), exampleSite, hexo.SiteOptions{})
+	var show func(cats []*hexo.Category, indent string)
+	show = func(cats []*hexo.Category, indent string) {
+		for _, c := range cats {
+			fmt.Printf("%s%s (%s) %d\n", indent, c.Name, c.Slug, c.Count)
+			show(c.Children, indent+"  ")
+		}
+	}
+	show(site.Categories(), "")
+	// Output:
+	// Go (Go) 2
+	//   Tips (Go/Tips) 1
+}
+
+func ExampleSite_Tags() {
+	site, _ := hexo.LoadSite(context.Background(), exampleSite, hexo.SiteOptions{})
+	for _, t := range site.Tags() {
+		fmt.Println(t.Name, t.Count)
+	}
+	// Output:
+	// go 2
+	// hexo 1
+}
+
+func ExampleSite_ByDate() {
+	site, _ := hexo.LoadSite(context.Background(), exampleSite, hexo.SiteOptions{})
+	for _, p := range site.ByDate() {
+		fmt.Println(p.Date.Format("2006-01-02"), p.Slug)
+	}
+	// Output:
+	// 2022-03-04 second
+	// 2022-02-02 broken
+	// 2021-06-12 hello
+}
+
+func ExampleParseSiteConfig() {
+	c, err := hexo.ParseSiteConfig([]byte("url: https://example.org/blog/\npermalink: :title.html\n"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.URL, c.Root, c.Permalink, c.NewPostName)
+	// Output:
+	// https://example.org/blog /blog/ :title.html :title.md
+}

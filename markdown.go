@@ -31,30 +31,36 @@ func renderMarkdown(src string) (string, error) {
 	md := markdown()
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
-	used := map[string]int{}
-	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !ok || !entering {
-			return ast.WalkContinue, nil
-		}
-		id := Slugize(html.UnescapeString(headingSourceText(h, source)))
-		if k := used[id]; k > 0 {
-			used[id] = k + 1
-			id += "-" + strconv.Itoa(k)
-		} else {
-			used[id] = 1
-		}
-		h.SetAttributeString("id", []byte(id))
-		return ast.WalkSkipChildren, nil
-	})
-	if err != nil {
-		return "", err
-	}
+	setHeadingIDs(doc, source, map[string]int{})
 	var out bytes.Buffer
+	out.Grow(len(source) + len(source)/4)
 	if err := md.Renderer().Render(&out, source, doc); err != nil {
 		return "", err
 	}
 	return out.String(), nil
+}
+
+// setHeadingIDs gives headings their ids in document order, visiting blocks
+// only: a heading is never inside inline content, so the inline nodes (most
+// of a document) are not walked.
+func setHeadingIDs(n ast.Node, source []byte, used map[string]int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch h := c.(type) {
+		case *ast.Heading:
+			id := Slugize(html.UnescapeString(headingSourceText(h, source)))
+			if k := used[id]; k > 0 {
+				used[id] = k + 1
+				id += "-" + strconv.Itoa(k)
+			} else {
+				used[id] = 1
+			}
+			h.SetAttributeString("id", []byte(id))
+		default:
+			if c.Type() == ast.TypeBlock && c.HasChildren() && c.FirstChild().Type() == ast.TypeBlock {
+				setHeadingIDs(c, source, used)
+			}
+		}
+	}
 }
 
 // headingSourceText is the heading's text as its rendered HTML would show it

@@ -111,6 +111,9 @@ func isJoiner(r, before, after rune) bool {
 
 // isCJK reports whether r is a Han, Hiragana, Katakana or Hangul character.
 func isCJK(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: most of a Chinese text, without the tables
+		return true
+	}
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }

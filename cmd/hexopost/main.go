@@ -100,14 +100,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var (
 		failed bool
-		posts  []*hexo.Post // held only when they must be sorted or counted
+		posts  []*hexo.Post // held only when they must be sorted
 		st     stats
 		rows   [][]string
 		n      int
 	)
 	progress := startProgress(stderr)
 	defer progress.stop()
-	hold := c.sort == "date" || c.stats
+	hold := c.sort == "date" && !c.stats // stats stream: memory stays flat
 	emit := func(p *hexo.Post, err error) bool {
 		if err != nil {
 			failed = true
@@ -120,6 +120,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		progress.add()
 		switch {
+		case c.stats:
+			st.add(p)
 		case hold:
 			posts = append(posts, p)
 		case c.json:
@@ -128,7 +130,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			rows = append(rows, row(p))
 		}
 		n++
-		return c.limit == 0 || n < c.limit || hold
+		return c.limit == 0 || n < c.limit || hold || c.stats
 	}
 	for _, path := range paths {
 		if !each(ctx, c, path, emit) {
@@ -140,11 +142,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hexopost: %v\n", ctx.Err())
 		return 1
 	}
-	if c.sort == "date" {
+	if hold {
 		slices.SortStableFunc(posts, func(a, b *hexo.Post) int { return b.Date.Compare(a.Date) })
 	}
 	if c.stats {
-		st.add(posts)
 		st.print(stdout, c.json)
 	} else {
 		if c.limit > 0 && len(posts) > c.limit {

@@ -19,38 +19,40 @@ type stats struct {
 	First      *time.Time `json:"first"`
 	Last       *time.Time `json:"last"`
 	errors     int
+	cats, tags map[string]bool
 }
 
-// add counts posts; categories are counted as paths (Go under Programming
-// and Go at the root are two), tags by name.
-func (s *stats) add(posts []*hexo.Post) {
-	cats, tags := map[string]bool{}, map[string]bool{}
-	for _, p := range posts {
-		s.Posts++
-		if p.Published {
-			s.Published++
-		}
-		s.Words += p.WordCount()
-		for _, chain := range p.Categories {
-			key := ""
-			for _, c := range chain {
-				key += "\x00" + c
-				cats[key] = true
-			}
-		}
-		for _, t := range p.Tags {
-			tags[t] = true
-		}
-		if d := p.Date; !d.IsZero() {
-			if s.First == nil || d.Before(*s.First) {
-				s.First = &d
-			}
-			if s.Last == nil || d.After(*s.Last) {
-				s.Last = &d
-			}
+// add counts a post as it streams by: only the category paths and tag names
+// seen are kept. Categories are counted as paths (Go under Programming and Go
+// at the root are two), tags by name.
+func (s *stats) add(p *hexo.Post) {
+	if s.cats == nil {
+		s.cats, s.tags = map[string]bool{}, map[string]bool{}
+	}
+	s.Posts++
+	if p.Published {
+		s.Published++
+	}
+	s.Words += p.WordCount()
+	for _, chain := range p.Categories {
+		key := ""
+		for _, c := range chain {
+			key += "\x00" + c
+			s.cats[key] = true
 		}
 	}
-	s.Categories, s.Tags = len(cats), len(tags)
+	for _, t := range p.Tags {
+		s.tags[t] = true
+	}
+	if d := p.Date; !d.IsZero() {
+		if s.First == nil || d.Before(*s.First) {
+			s.First = &d
+		}
+		if s.Last == nil || d.After(*s.Last) {
+			s.Last = &d
+		}
+	}
+	s.Categories, s.Tags = len(s.cats), len(s.tags)
 }
 
 func (s *stats) print(w io.Writer, asJSON bool) {

@@ -239,3 +239,31 @@ func FuzzSitePaths(f *testing.F) {
 		_ = fullURL(&c, path)
 	})
 }
+
+// FuzzEdit sets a key on any post with front matter and deletes it again:
+// no panic; a successful edit leaves the body alone, holds the value, and
+// deleting it again gives the input back.
+func FuzzEdit(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(string(b)) })
+	f.Add("\uFEFF---\r\ntitle: x\r\n---\r\nbody")
+	f.Add(";;;\n\"a\": 1\n;;;\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := Parse([]byte(s))
+		if err != nil || p.FrontMatter == nil || p.FrontMatter.Has("zz_fuzz") {
+			return
+		}
+		body := p.Body
+		if err := p.SetField("zz_fuzz", "v"); err != nil {
+			return
+		}
+		if v, _ := p.FrontMatter.Get("zz_fuzz"); v != "v" || p.Body != body {
+			t.Fatalf("after SetField: value %v, body changed %v", v, p.Body != body)
+		}
+		if err := p.DeleteField("zz_fuzz"); err != nil {
+			t.Fatalf("DeleteField: %v", err)
+		}
+		if string(p.Bytes()) != s {
+			t.Fatalf("set then delete changed the file:\n%q\n%q", s, p.Bytes())
+		}
+	})
+}

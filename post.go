@@ -141,6 +141,7 @@ type Post struct {
 	// date, an unknown tag plugin). A post with warnings is still usable.
 	Warnings []string
 
+	src        string // the file as read, for Bytes and the edits
 	excerptSet bool   // the front matter set the excerpt
 	text       string // Text, joined once at parse time
 	opts       Options
@@ -218,9 +219,14 @@ func (o Options) parseFrom(r io.Reader, name string) (*Post, error) {
 func (o Options) parse(src []byte, name string) (*Post, error) {
 	p := &Post{Source: name, Comments: true, Published: true, Layout: "post", opts: o}
 	if len(src) > o.maxSize() {
+		p.src = string(src) // maybe cut short by the reader: edit refuses it
 		return p, &ParseError{File: name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, o.maxSize())}
 	}
 	text := normalise(src)
+	p.src = text
+	if len(text) != len(src) { // a BOM or CRLF: keep the bytes as they were
+		p.src = string(src)
+	}
 	sp := splitFrontMatter(text)
 	var err error
 	if sp.separator != "" {

@@ -157,13 +157,12 @@ func dataOffset(text string, sp split) int {
 
 // applyEdit makes the edit on the original bytes: offsets in the normalised
 // text are moved past the BOM and the CR of each CRLF before them, and the
-// replacement gets CRLF when the file uses it.
+// replacement gets CRLF when the line it goes into has it.
 func applyEdit(src, text string, e textEdit) string {
 	bom := 0
 	if strings.HasPrefix(src, "\uFEFF") {
 		bom = len("\uFEFF")
 	}
-	crlf := strings.Contains(src, "\r\n")
 	raw := func(off int) int {
 		// the CRs before off: one per CRLF whose LF comes before off
 		n, r := 0, bom
@@ -176,12 +175,25 @@ func applyEdit(src, text string, e textEdit) string {
 		}
 		return r
 	}
+	start, end := raw(e.start), raw(e.end)
 	repl := e.repl
-	if crlf {
+	if lineEnding(src, start) == "\r\n" {
 		repl = strings.ReplaceAll(repl, "\n", "\r\n")
 	}
-	start, end := raw(e.start), raw(e.end)
 	return src[:start] + repl + src[end:]
+}
+
+// lineEnding is the newline of the line at off (of the line before, at the
+// end of the text), so that a file mixing endings keeps each line's.
+func lineEnding(src string, off int) string {
+	i := strings.IndexByte(src[off:], '\n') + off
+	if i < off {
+		i = strings.LastIndexByte(src[:off], '\n')
+	}
+	if i > 0 && src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
 }
 
 // newBlock puts a "---" block with the one key before a post that has none.

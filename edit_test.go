@@ -191,3 +191,22 @@ func TestWriteFileIsAtomic(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(b), sb.String())
 }
+
+func TestNew(t *testing.T) {
+	c := DefaultSiteConfig()
+	c.Timezone = "Asia/Shanghai"
+	c.NewPostName = ":year-:month-:day-:title.md"
+	now := time.Date(2026, 11, 28, 20, 30, 0, 0, time.UTC) // 04:30 on the 29th in Shanghai
+	p, err := New("Hello, World: again", c, now)
+	require.NoError(t, err)
+	assert.Equal(t, "source/_posts/2026-11-29-Hello-World-again.md", p.Source)
+	assert.Equal(t, "---\ntitle: 'Hello, World: again'\ndate: 2026-11-29 04:30:00\ntags:\n---\n", string(p.Bytes()))
+	assert.Equal(t, "Hello, World: again", p.Title)
+	assert.True(t, p.Date.Equal(now), "the date reads back as the same instant")
+
+	c.FilenameCase = 1
+	c.NewPostName = ":title"
+	p, err = New("中文 Title", c, now)
+	require.NoError(t, err)
+	assert.Equal(t, "source/_posts/中文-title.md", p.Source)
+}

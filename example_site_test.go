@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"github.com/gohexo/hexo"
 )
@@ -96,4 +97,45 @@ func ExampleParseSiteConfig() {
 	fmt.Println(c.URL, c.Root, c.Permalink, c.NewPostName)
 	// Output:
 	// https://example.org/blog /blog/ :title.html :title.md
+}
+
+func ExamplePost_SetField() {
+	post, _ := hexo.Parse([]byte("---\ntitle: 'Kept as written'  # and this comment\ndate: Invalid Date\n---\nThe body is never touched.\n"))
+	_ = post.SetField("date", time.Date(2021, 6, 12, 13, 7, 48, 0, time.UTC))
+	_ = post.SetField("tags", []string{"go", "hexo"})
+	fmt.Print(string(post.Bytes()))
+	fmt.Println(post.Date.Format(time.RFC3339), post.Tags)
+	// Output:
+	// ---
+	// title: 'Kept as written'  # and this comment
+	// date: 2021-06-12 13:07:48
+	// tags:
+	//   - go
+	//   - hexo
+	// ---
+	// The body is never touched.
+	// 2021-06-12T13:07:48Z [go hexo]
+}
+
+func ExamplePost_DeleteField() {
+	post, _ := hexo.Parse([]byte("---\r\ntitle: x\r\nheadimg: a.jpg\r\n---\r\nbody\r\n"))
+	_ = post.DeleteField("headimg")
+	fmt.Printf("%q\n", post.Bytes())
+	// Output:
+	// "---\r\ntitle: x\r\n---\r\nbody\r\n"
+}
+
+func ExampleNew() {
+	c := hexo.DefaultSiteConfig()
+	c.NewPostName = ":year-:month-:day-:title.md"
+	post, _ := hexo.New("Hello World", c, time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC))
+	fmt.Println(post.Source)
+	fmt.Print(string(post.Bytes()))
+	// Output:
+	// source/_posts/2026-11-29-Hello-World.md
+	// ---
+	// title: Hello World
+	// date: 2026-11-29 08:00:00
+	// tags:
+	// ---
 }

@@ -10,3 +10,5 @@ require (
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
 )
+
+require github.com/pmezard/go-difflib v1.0.0

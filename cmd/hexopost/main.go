@@ -5,11 +5,20 @@
 //
 //	hexopost [flags] PATH...
 //	hexopost stats [flags] PATH...
+//	hexopost set [--dry-run] KEY=VALUE PATH...
+//	hexopost unset [--dry-run] KEY PATH...
+//	hexopost fix-dates [--dry-run] [--date-default DATE] PATH...
 //
 // A PATH is a post file, a Hexo site (a folder with _config.yml and
 // source/_posts: its settings apply, drafts with --drafts) or a folder of
 // posts (read with Hexo's default settings). Posts come in path order, or
 // newest first with --sort date. stats prints counts instead of posts.
+//
+// set, unset and fix-dates edit the front matter of every post named, touching
+// only the key they change, and write each file atomically (a temporary file
+// renamed over it); --dry-run prints a unified diff instead. VALUE is read as
+// YAML (tags=[a, b] is a list). fix-dates replaces a date or updated value that
+// Hexo cannot read by the date in the file name or --date-default.
 //
 // A post that fails is reported on stderr (file:line: reason) and the run
 // goes on; the exit status is 1 when any post failed and 2 on bad usage.
@@ -94,6 +103,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, []string, bool) {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if isEditCommand(args) {
+		return runEdit(ctx, args[0], args[1:], stdout, stderr)
+	}
 	c, paths, ok := parseArgs(args, stderr)
 	if !ok {
 		return 2

@@ -115,3 +115,49 @@ func TestSiteErrorsNameFileAndLine(t *testing.T) {
 	assert.Contains(t, errOut.String(), filepath.Join(dir, "source", "_posts", "bad2.md")+":2")
 	assert.Len(t, strings.Split(strings.TrimSpace(out.String()), "\n"), 4, "every post is listed, failed ones too")
 }
+
+func TestEditCommands(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+		return p
+	}
+	a := write("2021-06-12-a.md", "---\ntitle: A\ndate: Invalid Date\ntags: [x]\n---\nbody\n")
+	b := write("b.md", "---\ntitle: B # keep\nheadimg: h.jpg\n---\r\n")
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+
+	require.Equal(t, 0, run(ctx, []string{"set", "--dry-run", "tags=[x, go]", a}, &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "--- a/"+filepath.ToSlash(a))
+	assert.Contains(t, out.String(), "-tags: [x]\n+tags:\n+  - x\n+  - go\n")
+	got, _ := os.ReadFile(a)
+	assert.Contains(t, string(got), "tags: [x]", "--dry-run writes nothing")
+
+	out.Reset()
+	require.Equal(t, 0, run(ctx, []string{"fix-dates", dir}, &out, &errOut), errOut.String())
+	assert.Equal(t, a+": date \"Invalid Date\" -> 2021-06-12 00:00:00\n", out.String())
+	got, _ = os.ReadFile(a)
+	assert.Equal(t, "---\ntitle: A\ndate: 2021-06-12 00:00:00\ntags: [x]\n---\nbody\n", string(got))
+
+	out.Reset()
+	require.Equal(t, 0, run(ctx, []string{"unset", "headimg", dir}, &out, &errOut), errOut.String())
+	assert.Equal(t, b+": headimg removed\n", out.String(), "only the post that has the key")
+	got, _ = os.ReadFile(b)
+	assert.Equal(t, "---\ntitle: B # keep\n---\r\n", string(got))
+
+	require.Equal(t, 0, run(ctx, []string{"set", "cover=/c.jpg", b}, &out, &errOut), errOut.String())
+	got, _ = os.ReadFile(b)
+	assert.Equal(t, "---\ntitle: B # keep\ncover: /c.jpg\n---\r\n", string(got))
+
+	c := write("c.md", "---\ntitle: C\ndate: someday\n---\n")
+	errOut.Reset()
+	assert.Equal(t, 1, run(ctx, []string{"fix-dates", c}, &out, &errOut))
+	assert.Contains(t, errOut.String(), "neither the file name nor --date-default")
+	require.Equal(t, 0, run(ctx, []string{"fix-dates", "--date-default", "2020-01-01", c}, &out, &errOut))
+	got, _ = os.ReadFile(c)
+	assert.Equal(t, "---\ntitle: C\ndate: 2020-01-01 00:00:00\n---\n", string(got))
+
+	assert.Equal(t, 2, run(ctx, []string{"set", "novalue", a}, &out, &errOut))
+	assert.Equal(t, 2, run(ctx, []string{"unset", "x"}, &out, &errOut))
+}

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/gohexo/hexo"
+	"github.com/pmezard/go-difflib/difflib"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// editCommands are the subcommands that change posts.
+var editCommands = map[string]bool{"set": true, "unset": true, "fix-dates": true}
+
+// runEdit runs set, unset and fix-dates: each post is edited through
+// hexo.Post.SetField/DeleteField and written atomically, or with --dry-run
+// shown as a unified diff.
+func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("hexopost "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dryRun := fl.Bool("dry-run", false, "print a unified diff instead of writing")
+	drafts := fl.Bool("drafts", false, "edit a site's source/_drafts too")
+	var dateDefault *string
+	usage := map[string]string{
+		"set":       "hexopost set [--dry-run] [--drafts] KEY=VALUE PATH...",
+		"unset":     "hexopost unset [--dry-run] [--drafts] KEY PATH...",
+		"fix-dates": "hexopost fix-dates [--dry-run] [--drafts] [--date-default DATE] PATH...",
+	}[cmd]
+	if cmd == "fix-dates" {
+		dateDefault = fl.String("date-default", "", "the date for a post whose file name has none (2006-01-02 or 2006-01-02 15:04:05)")
+	}
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: "+usage)
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	rest := fl.Args()
+	var change func(p *hexo.Post) (string, error) // what was done, "" for nothing
+	switch cmd {
+	case "set":
+		if len(rest) < 2 || !strings.Contains(rest[0], "=") {
+			fl.Usage()
+			return 2
+		}
+		key, text, _ := strings.Cut(rest[0], "=")
+		value := cliValue(text)
+		change = func(p *hexo.Post) (string, error) {
+			return fmt.Sprintf("%s set", key), p.SetField(key, value)
+		}
+		rest = rest[1:]
+	case "unset":
+		if len(rest) < 2 {
+			fl.Usage()
+			return 2
+		}
+		key := rest[0]
+		change = func(p *hexo.Post) (string, error) {
+			if !p.FrontMatter.Has(key) {
+				return "", nil
+			}
+			return key + " removed", p.DeleteField(key)
+		}
+		rest = rest[1:]
+	case "fix-dates":
+		if len(rest) < 1 {
+			fl.Usage()
+			return 2
+		}
+		var def time.Time
+		if *dateDefault != "" {
+			if err := yaml.Unmarshal([]byte(*dateDefault), &def); err != nil {
+				fmt.Fprintf(stderr, "hexopost: --date-default %q is not a date\n", *dateDefault)
+				return 2
+			}
+		}
+		change = func(p *hexo.Post) (string, error) { return fixDates(p, def) }
+	}
+	failed := false
+	opts := &config{opts: hexo.Options{}, drafts: *drafts}
+	for _, path := range rest {
+		each(ctx, opts, path, func(p *hexo.Post, err error) bool {
+			if p == nil {
+				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				failed = true
+				return true
+			}
+			before := string(p.Bytes())
+			what, cerr := change(p)
+			if cerr != nil {
+				fmt.Fprintf(stderr, "hexopost: %v\n", cerr)
+				failed = true
+				return true
+			}
+			after := string(p.Bytes())
+			if what == "" || after == before {
+				return true
+			}
+			if *dryRun {
+				diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+					A: difflib.SplitLines(before), B: difflib.SplitLines(after),
+					FromFile: "a/" + filepath.ToSlash(p.Source), ToFile: "b/" + filepath.ToSlash(p.Source), Context: 3,
+				})
+				fmt.Fprint(stdout, diff)
+				return true
+			}
+			if err := p.WriteFile(p.Source); err != nil {
+				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				failed = true
+				return true
+			}
+			fmt.Fprintf(stdout, "%s: %s\n", p.Source, what)
+			return true
+		})
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// cliValue reads VALUE as YAML, so that tags=[a, b] is a list and
+// comments=false a boolean; a timestamp stays one; anything YAML cannot read
+// is the text itself.
+func cliValue(text string) any {
+	var t time.Time
+	if yaml.Unmarshal([]byte(text), &t) == nil && !t.IsZero() {
+		return t
+	}
+	var v any
+	if err := yaml.Unmarshal([]byte(text), &v); err != nil || v == nil && strings.TrimSpace(text) != "" && text != "null" && text != "~" {
+		return text
+	}
+	return v
+}
+
+var fileDate = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+
+// fixDates replaces a date or updated Hexo cannot read (it would use a file
+// time) by the date in the file name, or def.
+func fixDates(p *hexo.Post, def time.Time) (string, error) {
+	var done []string
+	for _, key := range []string{"date", "updated"} {
+		v, ok := p.FrontMatter.Get(key)
+		if !ok || v == nil || v == "" || key == "date" && !p.Date.IsZero() || key == "updated" && !p.Updated.IsZero() {
+			continue
+		}
+		d := def
+		if m := fileDate.FindStringSubmatch(filepath.Base(p.Source)); m != nil {
+			if t, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3]); err == nil {
+				d = t
+			}
+		}
+		if d.IsZero() {
+			return strings.Join(done, ", "), fmt.Errorf("%s: %s %q is not a date, and neither the file name nor --date-default gives one", p.Source, key, fmt.Sprint(v))
+		}
+		if err := p.SetField(key, d); err != nil {
+			return "", err
+		}
+		done = append(done, fmt.Sprintf("%s %q -> %s", key, fmt.Sprint(v), d.Format("2006-01-02 15:04:05")))
+	}
+	return strings.Join(done, ", "), nil
+}
+
+// isEditCommand says whether args start with a subcommand that edits.
+func isEditCommand(args []string) bool { return len(args) > 0 && editCommands[args[0]] }

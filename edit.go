@@ -132,7 +132,10 @@ func (p *Post) edit(key string, value any, set bool) error {
 	if errors.Is(perr, ErrFrontMatter) {
 		return fmt.Errorf("%s: the edit would break the front matter: %w", p.Source, perr)
 	}
-	np.Slug, np.Path, np.URL, np.Assets = p.Slug, p.Path, p.URL, p.Assets
+	np.Assets, np.rederive = p.Assets, p.rederive
+	if np.rederive != nil {
+		np.rederive(np) // slug, draft, dates from the file name, permalink
+	}
 	*p = *np
 	return nil
 }
@@ -253,10 +256,7 @@ func editYAML(data, key string, value any, set bool) (textEdit, error) {
 		}
 		return textEdit{start: end, end: end, repl: prefix + strings.TrimSuffix(entry, "\n")}, nil
 	}
-	first := root.Content[idx].Line
-	if hc := root.Content[idx].HeadComment; hc != "" {
-		_ = hc // a comment above the key stays: it is outside the entry's lines
-	}
+	first := root.Content[idx].Line // a comment above the key is outside the entry and stays
 	next := len(lines) + 1
 	if idx+2 < len(root.Content) {
 		next = root.Content[idx+2].Line

@@ -141,9 +141,10 @@ type Post struct {
 	// date, an unknown tag plugin). A post with warnings is still usable.
 	Warnings []string
 
-	src        string // the file as read, for Bytes and the edits
-	excerptSet bool   // the front matter set the excerpt
-	text       string // Text, joined once at parse time
+	src        string      // the file as read, for Bytes and the edits
+	rederive   func(*Post) // a site's derivations, run again after an edit
+	excerptSet bool        // the front matter set the excerpt
+	text       string      // Text, joined once at parse time
 	opts       Options
 }
 

@@ -291,7 +291,11 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 	opts.Location = s.loc
 	p, err := opts.parseFrom(file, s.display(f.name))
 	if p != nil {
-		s.derive(fsys, p, f)
+		s.derive(p, f)
+		if s.Config.PostAssetFolder {
+			p.Assets = listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))
+		}
+		p.rederive = func(np *Post) { s.derive(np, f) } // after an edit
 	}
 	return p, err
 }
@@ -303,7 +307,7 @@ var preservedKeys = map[string]bool{
 }
 
 // derive is Hexo's post processor and post_permalink filter on a parsed post.
-func (s *Site) derive(fsys fs.FS, p *Post, f siteFile) {
+func (s *Site) derive(p *Post, f siteFile) {
 	info := s.filename.parse(f.rel)
 	p.Slug = info["title"]
 	if f.draft {
@@ -348,9 +352,6 @@ func (s *Site) derive(fsys fs.FS, p *Post, f siteFile) {
 	}
 	if !ok {
 		p.warn(fmt.Sprintf("permalink %q needs a value the post does not have", s.Config.Permalink))
-	}
-	if s.Config.PostAssetFolder {
-		p.Assets = listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))
 	}
 }
 

@@ -340,3 +340,23 @@ func TestOpenSiteRefusesLinksOutOfTheRoot(t *testing.T) {
 	}
 	assert.Equal(t, []string{"inside", "inside"}, titles, "a link inside the site is followed, one out of it is not")
 }
+
+func TestEditingASitePostKeepsWhatTheSiteDerives(t *testing.T) {
+	site, err := LoadSite(context.Background(), pinnedFS(t, "testdata/sites/assets"), SiteOptions{Drafts: true})
+	require.NoError(t, err)
+	var draft, trip *Post
+	for _, p := range site.Posts {
+		switch p.Slug {
+		case "wip":
+			draft = p
+		case "trip":
+			trip = p
+		}
+	}
+	require.NoError(t, draft.SetField("title", "Still a draft"))
+	assert.False(t, draft.Published)
+	assert.Equal(t, "http://example.com/blog/2022/10/wip/", draft.URL)
+	require.NoError(t, trip.SetField("date", "2023-01-02 03:04:05"))
+	assert.Equal(t, "2023/01/trip/", trip.Path, "the permalink follows the new date")
+	assert.Equal(t, []string{"notes.md", "sub/map.png", "view.jpg"}, trip.Assets)
+}

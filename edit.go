@@ -129,6 +129,11 @@ func (p *Post) edit(key string, value any, set bool) error {
 	}
 	src := applyEdit(p.src, text, e)
 	np, perr := p.opts.parse([]byte(src), p.Source)
+	if !set && np.FrontMatter == nil && p.FrontMatter != nil && !e.dropBlock && !errors.Is(perr, ErrFrontMatter) {
+		// what is left is no front matter (";;;\n\n;;;" is body to Hexo): drop the block
+		src = applyEdit(p.src, text, textEdit{start: 0, end: len(text) - len(sp.content)})
+		np, perr = p.opts.parse([]byte(src), p.Source)
+	}
 	if errors.Is(perr, ErrFrontMatter) {
 		return fmt.Errorf("%s: the edit would break the front matter: %w", p.Source, perr)
 	}
@@ -404,8 +409,8 @@ func editJSON(data, key string, value any, set bool) (textEdit, error) {
 	case found >= 0: // delete, with one of the commas around the entry
 		e := entries[found]
 		switch {
-		case len(entries) == 1:
-			return textEdit{dropBlock: true}, nil
+		case len(entries) == 1: // edit drops the block if what is left is no front matter
+			return textEdit{start: e.keyStart, end: e.valEnd}, nil
 		case found == 0:
 			return textEdit{start: e.keyStart, end: entries[1].keyStart}, nil
 		default:
@@ -415,8 +420,8 @@ func editJSON(data, key string, value any, set bool) (textEdit, error) {
 		return textEdit{noop: true}, nil
 	}
 	k, _ := json.Marshal(key)
-	if len(entries) == 0 {
-		return textEdit{start: 0, end: 0, repl: string(k) + ": " + string(val) + "\n"}, nil
+	if len(entries) == 0 { // an empty object: the pair goes first, so deleting it restores the block
+		return textEdit{start: 0, end: 0, repl: string(k) + ": " + string(val)}, nil
 	}
 	last := entries[len(entries)-1]
 	// the new pair goes on its own line, indented and spaced like the last key

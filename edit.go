@@ -91,13 +91,13 @@ func (p *Post) DeleteField(key string) error {
 
 func (p *Post) edit(key string, value any, set bool) error {
 	if len(p.src) > p.opts.maxSize() {
-		return fmt.Errorf("%s: %w: the post was not read whole", p.Source, ErrTooLarge)
+		return &ParseError{File: p.Source, Err: fmt.Errorf("%w: the post was not read whole", ErrTooLarge)}
 	}
 	text := normalise([]byte(p.src))
 	sp := splitFrontMatter(text)
 	if sp.separator != "" && p.FrontMatter == nil {
 		if _, err := decodeFrontMatter(sp, &p.opts); !errors.Is(err, errNotMapping) {
-			return fmt.Errorf("%s: %w: fix the front matter first (%v)", p.Source, ErrNotEditable, err)
+			return editError(p, fmt.Errorf("%w: fix the front matter first: %w", ErrNotEditable, err))
 		}
 		sp = split{content: text} // not a mapping: Hexo reads the whole file as the body
 	}
@@ -115,7 +115,7 @@ func (p *Post) edit(key string, value any, set bool) error {
 		e, err = editYAML(sp.data, key, value, set)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", p.Source, err)
+		return editError(p, err)
 	}
 	if e.noop {
 		return nil
@@ -135,7 +135,7 @@ func (p *Post) edit(key string, value any, set bool) error {
 		np, perr = p.opts.parse([]byte(src), p.Source)
 	}
 	if errors.Is(perr, ErrFrontMatter) {
-		return fmt.Errorf("%s: the edit would break the front matter: %w", p.Source, perr)
+		return editError(p, fmt.Errorf("the edit would break the front matter: %w", perr))
 	}
 	np.Assets, np.rederive = p.Assets, p.rederive
 	if np.rederive != nil {
@@ -144,6 +144,26 @@ func (p *Post) edit(key string, value any, set bool) error {
 	*p = *np
 	return nil
 }
+
+// editError names the post's file, and the line when the cause has one,
+// once (a cause that is a *ParseError already carries them).
+func editError(p *Post, err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		msg := strings.Replace(err.Error(), pe.Error(), pe.Err.Error(), 1)
+		return &ParseError{File: p.Source, Line: pe.Line, Column: pe.Column, Err: wrapped{msg, err}}
+	}
+	return &ParseError{File: p.Source, Err: err}
+}
+
+// wrapped is an error with its own message that still unwraps to its cause.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w wrapped) Error() string { return w.msg }
+func (w wrapped) Unwrap() error { return w.err }
 
 // textEdit replaces [start, end) of the normalised text with repl, whose
 // newlines are LF.

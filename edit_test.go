@@ -210,3 +210,15 @@ func TestNew(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "source/_posts/中文-title.md", p.Source)
 }
+
+func TestEditErrorsNameFileAndLine(t *testing.T) {
+	p, _ := Options{}.parse([]byte("---\ntitle: x\ntitle: y\n---\nbody\n"), "posts/dup.md")
+	err := p.SetField("tags", "go")
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "posts/dup.md", pe.File)
+	assert.Equal(t, 3, pe.Line)
+	assert.ErrorIs(t, err, ErrNotEditable)
+	assert.ErrorIs(t, err, ErrFrontMatter)
+	assert.Equal(t, 1, strings.Count(err.Error(), "posts/dup.md"), err.Error())
+}

@@ -222,45 +222,25 @@ func (s *Site) list(fsys fs.FS) ([]siteFile, []error) {
 	var files []siteFile
 	var errs []error
 	walk := func(dir string, draft bool) {
-		err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		walkIncluded(fsys, dir, func(name, rel string, err error) {
 			if err != nil {
-				if name == dir && errors.Is(err, fs.ErrNotExist) {
-					return fs.SkipAll
+				if name != dir || !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, &ParseError{File: s.display(name), Err: err})
 				}
-				errs = append(errs, &ParseError{File: s.display(name), Err: err})
-				return nil
+				return
 			}
-			if name == dir {
-				return nil
-			}
-			rel := name
-			if dir != "." {
-				rel = strings.TrimPrefix(name, dir+"/")
-			}
-			hidden := strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".")
-			if d.IsDir() {
-				if hidden {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if hidden || strings.HasSuffix(name, "~") || strings.HasSuffix(name, "%") || !s.renderable(name) {
-				return nil
+			if !s.renderable(name) {
+				return
 			}
 			info, err := fs.Stat(fsys, name) // follows a link, which os.Root keeps inside the site
 			if err != nil {
 				errs = append(errs, &ParseError{File: s.display(name), Err: err})
-				return nil
+				return
 			}
-			if info.IsDir() {
-				return nil
+			if !info.IsDir() {
+				files = append(files, siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()})
 			}
-			files = append(files, siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()})
-			return nil
 		})
-		if err != nil {
-			errs = append(errs, err)
-		}
 	}
 	if s.bare {
 		walk(".", false)
@@ -356,24 +336,48 @@ func (s *Site) derive(p *Post, f siteFile) {
 }
 
 // listAssets lists a post's asset folder as Hexo's scanAssetDir does: every
-// file below it, temporary and hidden ones left out.
+// file below it that Hexo does not exclude.
 func listAssets(fsys fs.FS, dir string) []string {
 	var out []string
-	fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil || name == dir {
+	walkIncluded(fsys, dir, func(_, rel string, err error) {
+		if err == nil {
+			out = append(out, rel)
+		}
+	})
+	return out
+}
+
+// walkIncluded walks dir the way Hexo reads its source folders: a file or
+// folder whose name starts with "_" or "." is left out (isHiddenFile), and so
+// is a name ending in "~" or "%" (isTmpFile). fn gets each file kept, with
+// its path below dir; an error comes with the path it happened at.
+// Symbolic links to folders are not descended.
+func walkIncluded(fsys fs.FS, dir string, fn func(name, rel string, err error)) {
+	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			fn(name, "", err)
 			return nil
 		}
-		hidden := strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".")
-		if d.IsDir() {
-			if hidden {
+		if name == dir {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !hidden && !strings.HasSuffix(name, "~") && !strings.HasSuffix(name, "%") {
-			out = append(out, strings.TrimPrefix(name, dir+"/"))
+		if d.IsDir() || strings.HasSuffix(name, "~") || strings.HasSuffix(name, "%") {
+			return nil
 		}
+		rel := name
+		if dir != "." {
+			rel = strings.TrimPrefix(name, dir+"/")
+		}
+		fn(name, rel, nil)
 		return nil
 	})
-	return out
+	if err != nil {
+		fn(dir, "", err)
+	}
 }

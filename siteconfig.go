@@ -13,6 +13,7 @@ import (
 // SiteConfig holds the settings of a Hexo site's _config.yml that shape what
 // its posts become. Missing keys keep Hexo 8's defaults (DefaultSiteConfig).
 type SiteConfig struct {
+	// Title is the site's title.
 	Title string `yaml:"title" json:"title"`
 	// URL is the site's address, trailing slashes removed; full post URLs
 	// are URL + "/" + the post's path, as Hexo's full_url_for builds them.
@@ -25,20 +26,25 @@ type SiteConfig struct {
 	// (UTC by default), where Hexo would use the machine's zone.
 	Timezone string `yaml:"timezone" json:"timezone"`
 	// Permalink is the pattern of a post's path (":year/:month/:day/:title/").
-	Permalink         string            `yaml:"permalink" json:"permalink"`
+	Permalink string `yaml:"permalink" json:"permalink"`
+	// PermalinkDefaults fills pattern parameters a post has no value for.
 	PermalinkDefaults map[string]string `yaml:"permalink_defaults" json:"permalink_defaults"`
-	PrettyURLs        struct {
+	// PrettyURLs false trims "index.html" / ".html" from full URLs.
+	PrettyURLs struct {
 		TrailingIndex bool `yaml:"trailing_index" json:"trailing_index"`
 		TrailingHTML  bool `yaml:"trailing_html" json:"trailing_html"`
 	} `yaml:"pretty_urls" json:"pretty_urls"`
 	// NewPostName is the pattern of post file names (":title.md"); the slug
 	// and, when it names them, the date and other fields come from it.
-	NewPostName     string `yaml:"new_post_name" json:"new_post_name"`
-	DefaultLayout   string `yaml:"default_layout" json:"default_layout"`
+	NewPostName string `yaml:"new_post_name" json:"new_post_name"`
+	// DefaultLayout is the layout hexo new uses ("post").
+	DefaultLayout string `yaml:"default_layout" json:"default_layout"`
+	// DefaultCategory is :category for a post without categories.
 	DefaultCategory string `yaml:"default_category" json:"default_category"`
 	// CategoryMap renames categories in their slugs (and so in :category).
 	CategoryMap map[string]string `yaml:"category_map" json:"category_map"`
-	TagMap      map[string]string `yaml:"tag_map" json:"tag_map"`
+	// TagMap renames tags in their slugs.
+	TagMap map[string]string `yaml:"tag_map" json:"tag_map"`
 	// FilenameCase is slugize's transform for category slugs: 1 lower, 2 upper.
 	FilenameCase    int  `yaml:"filename_case" json:"filename_case"`
 	PostAssetFolder bool `yaml:"post_asset_folder" json:"post_asset_folder"`
@@ -47,7 +53,8 @@ type SiteConfig struct {
 	// mtime; ours is empty, so that a file time (which a copy or a checkout
 	// changes) is only used when the site asks for it.
 	UpdatedOption string `yaml:"updated_option" json:"updated_option"`
-	SourceDir     string `yaml:"source_dir" json:"source_dir"`
+	// SourceDir is the folder holding _posts and _drafts ("source").
+	SourceDir string `yaml:"source_dir" json:"source_dir"`
 }
 
 // DefaultSiteConfig returns Hexo 8.1.2's defaults for the settings SiteConfig

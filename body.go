@@ -12,9 +12,9 @@ import (
 // Blocks and splits excerpt and more. Every body helper reads what it leaves.
 // A limit hit in an HTML body is reported with its line in the body.
 func (p *Post) walk() (bodyLine int, err error) {
-	content := p.Body
+	content := expandTags(p.Body, p.warn, p.Format == FormatHTML) // Hexo's tag pass runs on both
 	if p.Format == FormatMarkdown {
-		rendered, err := renderMarkdown(expandTagPlugins(p.Body, p.warn))
+		rendered, err := renderMarkdown(content)
 		if err != nil {
 			return 0, fmt.Errorf("rendering Markdown: %w", err)
 		}
@@ -37,7 +37,7 @@ func (p *Post) walk() (bodyLine int, err error) {
 	default:
 		p.More = content
 	}
-	if res.err != nil && p.Format == FormatHTML {
+	if res.err != nil && p.Format == FormatHTML && content == p.Body {
 		// Content is the body itself: the offset is a place in the file
 		bodyLine = 1 + strings.Count(content[:res.errAt], "\n")
 	}

@@ -137,11 +137,7 @@ func (p *Post) edit(key string, value any, set bool) error {
 	if errors.Is(perr, ErrFrontMatter) {
 		return editError(p, fmt.Errorf("the edit would break the front matter: %w", perr))
 	}
-	np.Assets, np.rederive = p.Assets, p.rederive
-	if np.rederive != nil {
-		np.rederive(np) // slug, draft, dates from the file name, permalink
-	}
-	*p = *np
+	p.adopt(np)
 	return nil
 }
 

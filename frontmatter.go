@@ -268,6 +268,9 @@ func yamlError(firstLine, line, col int, err error) error {
 	return pe
 }
 
+// errDuplicateKey is the cause of a key written twice in one mapping.
+var errDuplicateKey = errors.New("duplicated mapping key")
+
 // convError is an error at a YAML node, in block coordinates.
 type convError struct {
 	line, col int
@@ -347,7 +350,7 @@ func (c *converter) mapping(n *yaml.Node, set func(k string, v any, vn *yaml.Nod
 			return err
 		}
 		if seen[k] {
-			return &convError{kn.Line, kn.Column, fmt.Errorf("duplicated mapping key %q", k)}
+			return &convError{kn.Line, kn.Column, fmt.Errorf("%w %q", errDuplicateKey, k)}
 		}
 		seen[k] = true
 		delete(merged, k)

@@ -144,6 +144,7 @@ type Post struct {
 	src        string      // the file as read, for Bytes and the edits
 	rederive   func(*Post) // a site's derivations, run again after an edit
 	excerptSet bool        // the front matter set the excerpt
+	zoneChosen bool        // dates without an offset are read in a zone the caller or site chose
 	text       string      // Text, joined once at parse time
 	opts       Options
 }
@@ -218,7 +219,7 @@ func (o Options) parseFrom(r io.Reader, name string) (*Post, error) {
 }
 
 func (o Options) parse(src []byte, name string) (*Post, error) {
-	p := &Post{Source: name, Comments: true, Published: true, Layout: "post", opts: o}
+	p := &Post{Source: name, Comments: true, Published: true, Layout: "post", opts: o, zoneChosen: o.Location != nil}
 	if len(src) > o.maxSize() {
 		p.src = string(src) // maybe cut short by the reader: edit refuses it
 		return p, &ParseError{File: name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, o.maxSize())}

@@ -290,6 +290,7 @@ var preservedKeys = map[string]bool{
 func (s *Site) derive(p *Post, f siteFile) {
 	info := s.filename.parse(f.rel)
 	p.Slug = info["title"]
+	p.zoneChosen = s.Config.Timezone != "" || s.opts.Location != nil
 	if f.draft {
 		p.Published = false
 	}

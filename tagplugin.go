@@ -33,11 +33,16 @@ var inlineTagPlugins = map[string]bool{
 
 // expandTagPlugins rewrites the tag plugins of a Markdown body. Fenced code
 // and code spans are left alone, as Hexo protects them.
-func expandTagPlugins(src string, warn func(string)) string {
+func expandTagPlugins(src string, warn func(string)) string { return expandTags(src, warn, false) }
+
+// expandTags rewrites the tag plugins of a Markdown body, or with asHTML of
+// an HTML body (Hexo runs its tag pass on both): code tags then become
+// <pre><code> rather than a Markdown fence.
+func expandTags(src string, warn func(string), asHTML bool) string {
 	if !strings.Contains(src, "{%") {
 		return src
 	}
-	x := tagExpander{src: src, warn: warn, spanFailsUntil: map[int]int{}}
+	x := tagExpander{src: src, warn: warn, asHTML: asHTML, spanFailsUntil: map[int]int{}}
 	x.index()
 	return x.run()
 }
@@ -48,6 +53,7 @@ func expandTagPlugins(src string, warn func(string)) string {
 type tagExpander struct {
 	src            string
 	warn           func(string)
+	asHTML         bool
 	closes         []int              // positions of "%}"
 	ends           map[string][][]int // {% endNAME %} spans by NAME
 	spanFailsUntil map[int]int        // a code span of this length opened before here has no closer
@@ -73,8 +79,22 @@ func (x *tagExpander) index() {
 }
 
 func (x *tagExpander) run() string {
+	x.out.Grow(len(x.src))
+	x.scan(func(i int) int {
+		if strings.HasPrefix(x.src[i:], "{%") {
+			return x.expandOne(i)
+		}
+		return -1
+	})
+	return x.out.String()
+}
+
+// scan walks the body as Hexo's escaping does: fenced code and code spans
+// are copied to out untouched; at every "{" elsewhere visit is asked, and
+// returns where to go on (having written what it stands for) or -1 to copy
+// the "{" as text.
+func (x *tagExpander) scan(visit func(i int) int) {
 	src := x.src
-	x.out.Grow(len(src))
 	i := 0
 	for i < len(src) {
 		if i == 0 || src[i-1] == '\n' {
@@ -85,8 +105,8 @@ func (x *tagExpander) run() string {
 				continue
 			}
 		}
-		switch {
-		case src[i] == '`':
+		switch src[i] {
+		case '`':
 			n := runLength(src[i:], '`')
 			closeAt := x.codeSpanEnd(i+n, n)
 			if closeAt < 0 {
@@ -96,14 +116,22 @@ func (x *tagExpander) run() string {
 			}
 			x.out.WriteString(src[i : closeAt+n])
 			i = closeAt + n
-		case strings.HasPrefix(src[i:], "{%"):
-			i = x.expandOne(i)
-		default:
-			x.out.WriteByte(src[i])
+		case '{':
+			if next := visit(i); next > i {
+				i = next
+				continue
+			}
+			x.out.WriteByte('{')
 			i++
+		default:
+			j := i + 1 // copy up to the next byte scan must look at
+			for j < len(src) && src[j] != '`' && src[j] != '{' && src[j-1] != '\n' {
+				j++
+			}
+			x.out.WriteString(src[i:j])
+			i = j
 		}
 	}
-	return x.out.String()
 }
 
 // expandOne handles the tag starting at src[i] and returns where to go on.
@@ -132,7 +160,7 @@ func (x *tagExpander) expandOne(i int) int {
 			return end
 		}
 		content := src[end:spans[j][0]]
-		x.out.WriteString(blockTagHTML(name, args, content, x.warn))
+		x.out.WriteString(blockTagHTML(name, args, content, x.warn, x.asHTML))
 		return spans[j][1]
 	}
 	if inlineTagPlugins[name] {
@@ -172,7 +200,7 @@ func (x *tagExpander) codeSpanEnd(from, n int) int {
 	return -1
 }
 
-func blockTagHTML(name string, args []string, content string, warn func(string)) string {
+func blockTagHTML(name string, args []string, content string, warn func(string), asHTML bool) string {
 	content = stripIndent(strings.TrimPrefix(strings.TrimSuffix(content, "\n"), "\n"))
 	switch name {
 	case "codeblock", "code":
@@ -182,6 +210,13 @@ func blockTagHTML(name string, args []string, content string, warn func(string))
 				lang = l
 			}
 		}
+		if asHTML {
+			class := ""
+			if lang != "" {
+				class = ` class="language-` + html.EscapeString(lang) + `"`
+			}
+			return "<pre><code" + class + ">" + html.EscapeString(content) + "</code></pre>"
+		}
 		fence := strings.Repeat("`", max(3, longestRun(content, '`')+1))
 		return "\n" + fence + lang + "\n" + content + "\n" + fence + "\n"
 	case "raw":
@@ -189,13 +224,13 @@ func blockTagHTML(name string, args []string, content string, warn func(string))
 	case "pullquote":
 		class := strings.Join(append([]string{"pullquote"}, args...), " ")
 		return "\n<blockquote class=\"" + html.EscapeString(class) + "\">\n\n" +
-			expandTagPlugins(content, warn) + "\n\n</blockquote>\n"
+			expandTags(content, warn, asHTML) + "\n\n</blockquote>\n"
 	default: // blockquote, quote
 		footer := quoteFooter(strings.Join(args, " "))
 		if footer != "" {
 			footer = "<footer>" + footer + "</footer>"
 		}
-		return "\n<blockquote>\n\n" + expandTagPlugins(content, warn) + "\n\n" + footer + "</blockquote>\n"
+		return "\n<blockquote>\n\n" + expandTags(content, warn, asHTML) + "\n\n" + footer + "</blockquote>\n"
 	}
 }
 

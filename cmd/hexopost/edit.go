@@ -99,24 +99,16 @@ func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 				failed = true
 				return true
 			}
-			after := string(p.Bytes())
-			if what == "" || after == before {
+			if what == "" {
 				return true
 			}
-			if *dryRun {
-				diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-					A: difflib.SplitLines(before), B: difflib.SplitLines(after),
-					FromFile: "a/" + filepath.ToSlash(p.Source), ToFile: "b/" + filepath.ToSlash(p.Source), Context: 3,
-				})
-				fmt.Fprint(stdout, diff)
-				return true
-			}
-			if err := p.WriteFile(p.Source); err != nil {
+			written, err := save(p, before, *dryRun, stdout)
+			if err != nil {
 				fmt.Fprintf(stderr, "hexopost: %v\n", err)
 				failed = true
-				return true
+			} else if written {
+				fmt.Fprintf(stdout, "%s: %s\n", p.Source, what)
 			}
-			fmt.Fprintf(stdout, "%s: %s\n", p.Source, what)
 			return true
 		})
 	}
@@ -124,6 +116,24 @@ func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 		return 1
 	}
 	return 0
+}
+
+// save writes an edited post atomically, or with dryRun prints the unified
+// diff from before; written is false when there was nothing to write.
+func save(p *hexo.Post, before string, dryRun bool, stdout io.Writer) (written bool, err error) {
+	after := string(p.Bytes())
+	if after == before {
+		return false, nil
+	}
+	if dryRun {
+		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+			A: difflib.SplitLines(before), B: difflib.SplitLines(after),
+			FromFile: "a/" + filepath.ToSlash(p.Source), ToFile: "b/" + filepath.ToSlash(p.Source), Context: 3,
+		})
+		fmt.Fprint(stdout, diff)
+		return false, nil
+	}
+	return true, p.WriteFile(p.Source)
 }
 
 // cliValue reads VALUE as YAML, so that tags=[a, b] is a list and

@@ -106,6 +106,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if isEditCommand(args) {
 		return runEdit(ctx, args[0], args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "lint" {
+		return runLint(ctx, args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "fix" {
+		return runFix(ctx, args[1:], stdout, stderr)
+	}
 	c, paths, ok := parseArgs(args, stderr)
 	if !ok {
 		return 2

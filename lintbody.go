@@ -1,0 +1,363 @@
+package hexo
+
+import (
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// body runs the body rules: what Hexo's Markdown pass and its Nunjucks pass
+// do to the text, and the more marker.
+func (l *linter) body() {
+	p, off := l.p, l.bodyOffset()
+	if p.Format == FormatHTML && !isHTMLFile(p.Source) {
+		if breaks := markdownBreaks(p.Body); len(breaks) > 0 {
+			_, ok := mendHTMLBody(p.Body)
+			b := breaks[0]
+			var what string
+			switch {
+			case b.code:
+				what = "this indented line after a blank line becomes a code block, its tags shown as text"
+			case b.inPre:
+				what = "a blank line inside <pre> ends the HTML there: the code after it is read as Markdown"
+			default:
+				what = "a blank line inside <" + b.elem + "> ends the HTML there: this line is read as Markdown"
+			}
+			more := ""
+			if len(breaks) > 1 {
+				more = " (and " + strconv.Itoa(len(breaks)-1) + " more places)"
+			}
+			l.add(RuleMarkdownHTML, lineAt(l.text, off+b.off), "", ok, "the HTML body goes through Hexo's Markdown pass: %s%s", what, more)
+		}
+	}
+	for _, s := range swigSpans(p.Body) {
+		line := lineAt(l.text, off+s.start)
+		snippet := clipRunes(p.Body[s.start:s.end], 40)
+		switch s.kind {
+		case swigUnknown:
+			l.add(RuleUnknownTag, line, "", false, "%s is not a tag Hexo 8 knows: rendering fails and the post loses its content (a theme or plugin must provide it)", snippet)
+		case swigUnclosed:
+			l.add(RuleUnknownTag, line, "", false, "%s has no {%% end%s %%}: rendering fails and the post loses its content", snippet, s.name)
+		default:
+			l.add(RuleNunjucks, line, "", !strings.Contains(p.Body[s.start:s.end], "endraw"), "%s is Nunjucks: Hexo executes it and the text vanishes; wrap it in {%% raw %%}...{%% endraw %%}", snippet)
+		}
+	}
+	l.more(p.Body, off)
+}
+
+func isHTMLFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// mdBreak is a place where Markdown stops reading an HTML body as HTML.
+type mdBreak struct {
+	off   int    // start of the line in the body
+	code  bool   // an indented code block
+	inPre bool   // inside <pre> or <textarea>, where blank lines show
+	elem  string // the innermost open element
+}
+
+// markdownBreaks parses an HTML body as Markdown (CommonMark, as Hexo's
+// marked does for HTML blocks) and returns the lines that do not stay raw
+// HTML: indented code blocks anywhere, and any other block that starts while
+// an element is still open (after a blank line ended its HTML block).
+func markdownBreaks(body string) []mdBreak {
+	src := []byte(body)
+	doc := markdown().Parser().Parse(text.NewReader(src))
+	var cands []mdBreak
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == ast.KindHTMLBlock {
+			continue
+		}
+		off := blockStart(n)
+		if off < 0 {
+			continue
+		}
+		off = strings.LastIndexByte(body[:off], '\n') + 1
+		cands = append(cands, mdBreak{off: off, code: n.Kind() == ast.KindCodeBlock})
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// the open elements at each candidate, from one pass of the tokenizer
+	z := html.NewTokenizer(strings.NewReader(body))
+	var open elemStack
+	pos, k := 0, 0
+	var out []mdBreak
+	for k < len(cands) {
+		tt := z.Next()
+		end := pos + len(z.Raw())
+		if tt == html.ErrorToken {
+			end = len(body) + 1
+		}
+		for ; k < len(cands) && cands[k].off < end; k++ {
+			c := cands[k]
+			if open.depth() > 0 {
+				c.elem = open.elems[open.depth()-1].name
+				c.inPre = open.find("pre") >= 0 || open.find("textarea") >= 0 || open.find("listing") >= 0
+			}
+			if c.code || open.depth() > 0 {
+				out = append(out, c)
+			}
+		}
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			open.startTag(atom.Lookup(name), string(name))
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			open.endTag(string(name))
+		}
+		pos = end
+	}
+	return out
+}
+
+// blockStart is the body offset of a block's first line, -1 when it has none.
+func blockStart(n ast.Node) int {
+	for ; n != nil; n = n.FirstChild() {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	return -1
+}
+
+// mendHTMLBody makes an HTML body survive Markdown without changing what it
+// shows: at each break, the blank lines before it are removed (inside <pre>
+// each becomes &#10;, the newline it stood for), and an indented line that
+// still opens a code block loses its indentation (outside <pre>, where
+// leading spaces show nothing). ok says no break is left.
+func mendHTMLBody(body string) (mended string, ok bool) {
+	for range 50 {
+		breaks := markdownBreaks(body)
+		if len(breaks) == 0 {
+			return body, true
+		}
+		changed := false
+		for i := len(breaks) - 1; i >= 0; i-- { // from the end: earlier offsets stay valid
+			if nb, done := mendBreak(body, breaks[i]); done {
+				body, changed = nb, true
+			}
+		}
+		if !changed {
+			return body, false
+		}
+	}
+	return body, false
+}
+
+func mendBreak(body string, b mdBreak) (string, bool) {
+	start := b.off
+	i := start
+	for i > 0 { // back over the blank lines before the break
+		prev := strings.LastIndexByte(body[:i-1], '\n') + 1
+		if strings.TrimSpace(body[prev:i-1]) != "" {
+			break
+		}
+		i = prev
+	}
+	switch {
+	case i < start && b.inPre:
+		return body[:i] + strings.ReplaceAll(body[i:start], "\n", "&#10;") + body[start:], true
+	case i < start:
+		return body[:i] + body[start:], true
+	case b.code && !b.inPre:
+		return body[:start] + strings.TrimLeft(body[start:], " \t"), true
+	case start > 0:
+		// The line before ended a <pre>, <script>, <style> or comment block
+		// and went on with more HTML: start that HTML on a line of its own,
+		// where it opens a block Markdown leaves alone.
+		prevStart := strings.LastIndexByte(body[:start-1], '\n') + 1
+		prev := body[prevStart : start-1]
+		e := lastBlockEnd(prev)
+		if e > 0 && strings.HasPrefix(strings.TrimLeft(prev[e:], " \t"), "<") {
+			return body[:prevStart+e] + "\n" + body[prevStart+e:], true
+		}
+	}
+	return body, false
+}
+
+var blockEndRE = regexp.MustCompile(`(?i)</(?:pre|script|style|textarea)>|-->`)
+
+// lastBlockEnd is the offset just past the last end condition of a CommonMark
+// HTML block of types 1 and 2 in line, 0 when there is none.
+func lastBlockEnd(line string) int {
+	m := blockEndRE.FindAllStringIndex(line, -1)
+	if len(m) == 0 {
+		return 0
+	}
+	return m[len(m)-1][1]
+}
+
+// The kinds of Nunjucks text swigSpans finds.
+const (
+	swigText     = iota // {{ }}, {# #}, or a Nunjucks statement: executed
+	swigUnknown         // a {% tag %} Hexo does not know
+	swigUnclosed        // a block tag without its end tag
+)
+
+type swigSpan struct {
+	start, end int
+	kind       int
+	name       string
+}
+
+// hexoTags are Hexo 8's built-in tag plugins (hexo/dist/plugins/tag), the
+// block ones true.
+var hexoTags = map[string]bool{
+	"quote": true, "blockquote": true, "code": true, "codeblock": true, "pullquote": true,
+	"iframe": false, "img": false, "image": false, "include_code": false, "include-code": false,
+	"a": false, "link": false, "anchor": false, "post_path": false, "post_link": false,
+	"asset_path": false, "asset_link": false, "asset_img": false, "asset_image": false,
+	"url_for": false, "full_url_for": false,
+}
+
+// nunjucksStatements are Nunjucks' own tags, which Hexo's tag pass runs.
+var nunjucksStatements = map[string]bool{
+	"if": true, "elif": true, "elseif": true, "else": true, "endif": true, "for": true, "endfor": true,
+	"asyncEach": true, "endeach": true, "asyncAll": true, "endall": true, "set": true, "endset": true,
+	"macro": true, "endmacro": true, "call": true, "endcall": true, "filter": true, "endfilter": true,
+	"block": true, "endblock": true, "extends": true, "include": true, "import": true, "from": true,
+}
+
+// swigSpans finds the Nunjucks text of a body the way Hexo's post renderer
+// sees it: outside fenced code and code spans, skipping {% raw %} blocks and
+// the content of Hexo's block tags.
+func swigSpans(body string) []swigSpan {
+	if !strings.Contains(body, "{{") && !strings.Contains(body, "{%") && !strings.Contains(body, "{#") {
+		return nil
+	}
+	x := tagExpander{src: body, spanFailsUntil: map[int]int{}}
+	x.index()
+	var out []swigSpan
+	closed := func(i int, closer string, kind int) int {
+		j := strings.Index(body[i+2:], closer)
+		if j < 0 {
+			return -1
+		}
+		end := i + 2 + j + 2
+		out = append(out, swigSpan{start: i, end: end, kind: kind})
+		return end
+	}
+	x.scan(func(i int) int {
+		rest := body[i:]
+		switch {
+		case strings.HasPrefix(rest, "{{"):
+			return closed(i, "}}", swigText)
+		case strings.HasPrefix(rest, "{#"):
+			return closed(i, "#}", swigText)
+		case !strings.HasPrefix(rest, "{%"):
+			return -1
+		}
+		k := sort.SearchInts(x.closes, i+2)
+		if k == len(x.closes) {
+			return -1
+		}
+		end := x.closes[k] + 2
+		args := tagArgs(strings.Trim(body[i+2:end-2], "-"))
+		if len(args) == 0 {
+			return end
+		}
+		name := args[0]
+		block, known := hexoTags[name]
+		if name == "raw" || name == "verbatim" {
+			block, known = true, true
+		}
+		switch {
+		case block:
+			spans := x.ends[name]
+			j := sort.Search(len(spans), func(j int) bool { return spans[j][0] >= end })
+			if j == len(spans) {
+				out = append(out, swigSpan{start: i, end: end, kind: swigUnclosed, name: name})
+				return end
+			}
+			return spans[j][1]
+		case known:
+			return end
+		case nunjucksStatements[name]:
+			out = append(out, swigSpan{start: i, end: end, kind: swigText, name: name})
+		case !strings.HasPrefix(name, "end"):
+			out = append(out, swigSpan{start: i, end: end, kind: swigUnknown, name: name})
+		}
+		return end
+	})
+	return out
+}
+
+// rawNunjucks wraps the Nunjucks text of a body in {% raw %}, so that Hexo
+// shows it as written.
+func rawNunjucks(body string) string {
+	spans := swigSpans(body)
+	for i := len(spans) - 1; i >= 0; i-- {
+		s := spans[i]
+		if s.kind != swigText || strings.Contains(body[s.start:s.end], "endraw") {
+			continue
+		}
+		body = body[:s.start] + "{% raw %}" + body[s.start:s.end] + "{% endraw %}" + body[s.end:]
+	}
+	return body
+}
+
+var (
+	hexoMoreRE    = regexp.MustCompile(`(?i)<!-- ?more ?-->`)
+	moreVariantRE = regexp.MustCompile(`(?i)<!--\s*more\s*-->`)
+)
+
+// more checks the <!-- more --> marker: a spelling Hexo does not match, and
+// a marker inside a line of text.
+func (l *linter) more(body string, off int) {
+	first := hexoMoreRE.FindStringIndex(body)
+	if v := moreVariant(body); v != nil {
+		l.add(RuleMoreMarker, lineAt(l.text, off+v[0]), "", true, "%q is not Hexo's <!-- more --> (one space at most on each side): the post gets no excerpt", body[v[0]:v[1]])
+	}
+	if first == nil {
+		return
+	}
+	ls := strings.LastIndexByte(body[:first[0]], '\n') + 1
+	le := len(body)
+	if j := strings.IndexByte(body[first[1]:], '\n'); j >= 0 {
+		le = first[1] + j
+	}
+	before := strings.TrimSpace(body[ls:first[0]])
+	after := strings.TrimSpace(body[first[1]:le])
+	if before != "" && !strings.HasSuffix(before, ">") || after != "" && !strings.HasPrefix(after, "<") {
+		l.add(RuleMoreSplitsParagraph, lineAt(l.text, off+first[0]), "", false, "<!-- more --> is inside a line of text: the excerpt ends in the middle of a paragraph")
+	}
+}
+
+// moreVariant is the first marker Hexo does not match before the first it
+// does, nil when there is none.
+func moreVariant(body string) []int {
+	first := hexoMoreRE.FindStringIndex(body)
+	for _, m := range moreVariantRE.FindAllStringIndex(body, -1) {
+		if first != nil && m[0] >= first[0] {
+			break
+		}
+		if !hexoMoreRE.MatchString(body[m[0]:m[1]]) {
+			return m
+		}
+	}
+	return nil
+}
+
+// clipRunes shortens s to n runes, with "…" when cut, on one line.
+func clipRunes(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

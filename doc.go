@@ -37,6 +37,18 @@
 // in path order, parsed on every core; Categories, Tags and ByDate are the
 // site-level views.
 //
+// # Lint and fix
+//
+// Lint reports, for one post, what Hexo will drop (front matter it refuses
+// or misses), mangle (an HTML body its Markdown pass changes, Nunjucks text
+// it executes, tags it does not know) or misdate (Invalid Date, dates whose
+// meaning depends on the machine's zone); Site.Lint adds the rules that need
+// the whole site (duplicate permalinks, slugs and titles, missing images).
+// Each Finding has a file, a line, a stable rule id (LintRules lists them), a
+// severity and whether Fix can repair it. Fix makes the safe repairs through
+// the same byte-preserving edits as SetField; what a post shows does not
+// change beyond the repaired fields.
+//
 // # Where we differ from Hexo on purpose
 //
 //   - A date Hexo cannot read ("Invalid Date") becomes the file's creation
@@ -49,8 +61,9 @@
 //     template content, decode every entity, collapse whitespace, and never cut
 //     a grapheme cluster in half.
 //   - A heading's id is its own id attribute, never an ancestor's.
-//   - Tag plugins are expanded without executing anything; an unknown tag stays
-//     as text with a warning instead of wiping the post.
+//   - Tag plugins (in Markdown and HTML bodies) are expanded without executing
+//     anything; an unknown tag stays as text with a warning instead of wiping
+//     the post.
 //
 // Parsing never panics, and is safe for concurrent use: there is no package
 // state to configure, only Options values.

@@ -35,8 +35,9 @@ func Fix(p *Post, opts FixOptions) ([]Finding, error) {
 	var fixed []Finding
 	tried := map[string]bool{}
 	for range 200 {
+		all := Lint(p)
 		var next *Finding
-		for _, f := range Lint(p) {
+		for i, f := range all {
 			if !f.Fixable && !(f.Rule == RuleDateInvalid && !opts.DateDefault.IsZero()) ||
 				len(opts.Rules) > 0 && !slices.Contains(opts.Rules, f.Rule) {
 				continue
@@ -44,14 +45,13 @@ func Fix(p *Post, opts FixOptions) ([]Finding, error) {
 			id := f.Rule + "\x00" + f.Key + "\x00" + strconv.Itoa(f.Line)
 			if !tried[id] {
 				tried[id] = true
-				next = &f
+				next = &all[i]
 				break
 			}
 		}
 		if next == nil {
 			break
 		}
-		all := Lint(p)
 		if err := fixOne(p, *next, opts); err != nil {
 			return fixed, err
 		}

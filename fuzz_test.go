@@ -267,3 +267,26 @@ func FuzzEdit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLint lints and fixes any post: no panic, every finding inside the file,
+// and Fix leaves nothing it could repair again.
+func FuzzLint(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(string(b)) })
+	f.Add("\n\n--- \ntitle: \"\"'x'\"\"\ndate: 99\nthumbnail: ''\ncomments: no\n---\n<div>\n<pre>a\n\n  b</pre>\n\n    <p>{{ c }} {% if %}<!--  more -->\n</div>\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		p, _ := Options{Location: time.UTC}.parse([]byte(s), "2021-06-12-post.md")
+		lines := strings.Count(normalise([]byte(s)), "\n") + 1
+		for _, fd := range Lint(p) {
+			if fd.Line < 0 || fd.Line > lines || fd.Rule == "" || fd.Message == "" {
+				t.Fatalf("finding out of the file (%d lines): %+v", lines, fd)
+			}
+		}
+		if _, err := Fix(p, FixOptions{}); err != nil {
+			return // a repair refused is an answer
+		}
+		again, err := Fix(p, FixOptions{})
+		if err != nil || len(again) > 0 {
+			t.Fatalf("a second Fix repaired %v (err %v) in %q", again, err, p.Bytes())
+		}
+	})
+}

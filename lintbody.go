@@ -145,20 +145,30 @@ func mendHTMLBody(body string) (mended string, ok bool) {
 		if len(breaks) == 0 {
 			return body, true
 		}
-		changed := false
-		for i := len(breaks) - 1; i >= 0; i-- { // from the end: earlier offsets stay valid
-			if nb, done := mendBreak(body, breaks[i]); done {
-				body, changed = nb, true
+		// one pass per round, whatever the number of breaks
+		var b strings.Builder
+		b.Grow(len(body) + len(breaks)*8)
+		done, changed := 0, false
+		for _, br := range breaks {
+			e, ok := mendBreak(body, br)
+			if !ok || e.start < done {
+				continue
 			}
+			b.WriteString(body[done:e.start])
+			b.WriteString(e.repl)
+			done, changed = e.end, true
 		}
 		if !changed {
 			return body, false
 		}
+		b.WriteString(body[done:])
+		body = b.String()
 	}
 	return body, false
 }
 
-func mendBreak(body string, b mdBreak) (string, bool) {
+// mendBreak is the edit that mends one break: see mendHTMLBody.
+func mendBreak(body string, b mdBreak) (e textEdit, ok bool) {
 	start := b.off
 	i := start
 	for i > 0 { // back over the blank lines before the break
@@ -170,23 +180,24 @@ func mendBreak(body string, b mdBreak) (string, bool) {
 	}
 	switch {
 	case i < start && b.inPre:
-		return body[:i] + strings.ReplaceAll(body[i:start], "\n", "&#10;") + body[start:], true
+		return textEdit{start: i, end: start, repl: strings.ReplaceAll(body[i:start], "\n", "&#10;")}, true
 	case i < start:
-		return body[:i] + body[start:], true
+		return textEdit{start: i, end: start}, true
 	case b.code && !b.inPre:
-		return body[:start] + strings.TrimLeft(body[start:], " \t"), true
+		n := len(body[start:]) - len(strings.TrimLeft(body[start:], " \t"))
+		return textEdit{start: start, end: start + n}, true
 	case start > 0:
 		// The line before ended a <pre>, <script>, <style> or comment block
 		// and went on with more HTML: start that HTML on a line of its own,
 		// where it opens a block Markdown leaves alone.
 		prevStart := strings.LastIndexByte(body[:start-1], '\n') + 1
 		prev := body[prevStart : start-1]
-		e := lastBlockEnd(prev)
-		if e > 0 && strings.HasPrefix(strings.TrimLeft(prev[e:], " \t"), "<") {
-			return body[:prevStart+e] + "\n" + body[prevStart+e:], true
+		at := lastBlockEnd(prev)
+		if at > 0 && strings.HasPrefix(strings.TrimLeft(prev[at:], " \t"), "<") {
+			return textEdit{start: prevStart + at, end: prevStart + at, repl: "\n"}, true
 		}
 	}
-	return body, false
+	return textEdit{}, false
 }
 
 var blockEndRE = regexp.MustCompile(`(?i)</(?:pre|script|style|textarea)>|-->`)
@@ -299,15 +310,18 @@ func swigSpans(body string) []swigSpan {
 // rawNunjucks wraps the Nunjucks text of a body in {% raw %}, so that Hexo
 // shows it as written.
 func rawNunjucks(body string) string {
-	spans := swigSpans(body)
-	for i := len(spans) - 1; i >= 0; i-- {
-		s := spans[i]
+	var b strings.Builder
+	done := 0
+	for _, s := range swigSpans(body) {
 		if s.kind != swigText || strings.Contains(body[s.start:s.end], "endraw") {
 			continue
 		}
-		body = body[:s.start] + "{% raw %}" + body[s.start:s.end] + "{% endraw %}" + body[s.end:]
+		b.WriteString(body[done:s.start])
+		b.WriteString("{% raw %}" + body[s.start:s.end] + "{% endraw %}")
+		done = s.end
 	}
-	return body
+	b.WriteString(body[done:])
+	return b.String()
 }
 
 var (

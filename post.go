@@ -122,7 +122,7 @@ type Post struct {
 	// Format is how the body is written; a .md body that is HTML is FormatHTML.
 	Format Format
 	// Content is the body as HTML: the body itself for an HTML body, the
-	// rendered Markdown (tag plugins expanded) otherwise.
+	// rendered Markdown otherwise; Hexo's tag plugins are expanded in both.
 	Content string
 	// Blocks is the body walked once: headings, paragraphs, code and images
 	// in document order. Every other body helper reads these.

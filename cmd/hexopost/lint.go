@@ -95,8 +95,8 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			failed = true
 		}
 	}
-	fmt.Fprintf(stderr, "%d errors, %d warnings, %d info; %d fixable by hexopost fix\n",
-		counts[hexo.SeverityError], counts[hexo.SeverityWarning], counts[hexo.SeverityInfo], fixable)
+	fmt.Fprintf(stderr, "%s, %s, %d info; %d fixable by hexopost fix\n",
+		plural(counts[hexo.SeverityError], "error"), plural(counts[hexo.SeverityWarning], "warning"), counts[hexo.SeverityInfo], fixable)
 	if failed || counts[hexo.SeverityError] > 0 {
 		return 1
 	}
@@ -166,7 +166,8 @@ func runFix(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 			if written {
 				for _, f := range fixed {
-					fmt.Fprintf(stdout, "%s: fixed\n", f)
+					f.Message = "fixed"
+					fmt.Fprintln(stdout, f)
 				}
 			}
 			return true
@@ -189,4 +190,11 @@ func zoneOptions(zone string, stderr io.Writer) (hexo.Options, bool) {
 		return hexo.Options{}, false
 	}
 	return hexo.Options{Location: loc}, true
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -8,6 +8,8 @@
 //	hexopost set [--dry-run] KEY=VALUE PATH...
 //	hexopost unset [--dry-run] KEY PATH...
 //	hexopost fix-dates [--dry-run] [--date-default DATE] PATH...
+//	hexopost lint [--json] [--drafts] [--timezone ZONE] PATH...
+//	hexopost fix [--dry-run] [--drafts] [--rules ID,...] [--date-default DATE] PATH...
 //
 // A PATH is a post file, a Hexo site (a folder with _config.yml and
 // source/_posts: its settings apply, drafts with --drafts) or a folder of
@@ -19,6 +21,11 @@
 // renamed over it); --dry-run prints a unified diff instead. VALUE is read as
 // YAML (tags=[a, b] is a list). fix-dates replaces a date or updated value that
 // Hexo cannot read by the date in the file name or --date-default.
+//
+// lint prints every problem Hexo would have with the posts, like a compiler
+// (file:line: rule: message) or as JSON lines, and exits 1 when any is an
+// error; on a folder it adds the site-wide rules. fix repairs what can be
+// repaired safely (hexopost lint --rules says which), atomically or as a diff.
 //
 // A post that fails is reported on stderr (file:line: reason) and the run
 // goes on; the exit status is 1 when any post failed and 2 on bad usage.
@@ -73,7 +80,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, []string, bool) {
 	fl.IntVar(&c.limit, "limit", 0, "print at most N posts (0: all)")
 	fl.IntVar(&c.workers, "workers", 0, "posts parsed at once (0: one per CPU)")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: hexopost [flags] PATH...\n       hexopost stats [flags] PATH...")
+		fmt.Fprintln(stderr, "usage: hexopost [flags] PATH...\n       hexopost stats [flags] PATH...\n"+
+			"       hexopost set|unset|fix-dates|lint|fix ... (see hexopost lint -h)")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {

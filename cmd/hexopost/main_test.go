@@ -161,3 +161,51 @@ func TestEditCommands(t *testing.T) {
 	assert.Equal(t, 2, run(ctx, []string{"set", "novalue", a}, &out, &errOut))
 	assert.Equal(t, 2, run(ctx, []string{"unset", "x"}, &out, &errOut))
 }
+
+func TestLintAndFix(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+		return p
+	}
+	a := write("a.md", "\n---\ntitle: \"\"'Stray quotes'\"\"\ndate: 2021-06-12T10:00:00Z\nthumbnail: ''\n---\n<div>\n<p>one</p>\n\n    <p>two</p>\n</div>\n")
+	b := write("b.md", "---\ntitle: B\ndate: 2021-06-13T10:00:00Z\n---\n{% note %}theme tag{% endnote %}\n")
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+
+	assert.Equal(t, 1, run(ctx, []string{"lint", dir}, &out, &errOut), "errors exit 1")
+	assert.Equal(t, a+":3: frontmatter-invalid: did not find expected key: Hexo drops the post\n"+
+		a+":10: markdown-html: the HTML body goes through Hexo's Markdown pass: this indented line after a blank line becomes a code block, its tags shown as text\n"+
+		b+":5: unknown-tag: {% note %} is not a tag Hexo 8 knows: rendering fails and the post loses its content (a theme or plugin must provide it)\n", out.String())
+	assert.Equal(t, "2 errors, 1 warning, 0 info; 2 fixable by hexopost fix\n", errOut.String())
+
+	out.Reset()
+	require.Equal(t, 0, run(ctx, []string{"fix", "--dry-run", a}, &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "-title: \"\"'Stray quotes'\"\"\n+title: 'Stray quotes'\n")
+	assert.Contains(t, out.String(), "-thumbnail: ''\n")
+	got, _ := os.ReadFile(a)
+	assert.Contains(t, string(got), "thumbnail: ''", "--dry-run writes nothing")
+
+	out.Reset()
+	require.Equal(t, 0, run(ctx, []string{"fix", dir}, &out, &errOut), errOut.String())
+	assert.Equal(t, a+":3: frontmatter-invalid: fixed\n"+a+":5: cover-empty: fixed\n"+a+":9: markdown-html: fixed\n", out.String())
+	got, _ = os.ReadFile(a)
+	assert.Equal(t, "\n---\ntitle: 'Stray quotes'\ndate: 2021-06-12T10:00:00Z\n---\n<div>\n<p>one</p>\n    <p>two</p>\n</div>\n", string(got))
+
+	out.Reset()
+	errOut.Reset()
+	assert.Equal(t, 0, run(ctx, []string{"lint", "--json", a}, &out, &errOut))
+	assert.Empty(t, out.String())
+	assert.Equal(t, 1, run(ctx, []string{"lint", "--json", b}, &out, &errOut))
+	var f struct{ Rule, Severity string }
+	require.NoError(t, json.Unmarshal(out.Bytes(), &f))
+	assert.Equal(t, "unknown-tag", f.Rule)
+	assert.Equal(t, "error", f.Severity)
+
+	out.Reset()
+	assert.Equal(t, 0, run(ctx, []string{"lint", "--rules"}, &out, &errOut))
+	assert.Contains(t, out.String(), "markdown-html")
+	assert.Equal(t, 2, run(ctx, []string{"fix", "--rules", "unknown-tag", a}, &out, &errOut), "not a rule fix repairs")
+	assert.Equal(t, 2, run(ctx, []string{"lint"}, &out, &errOut))
+}

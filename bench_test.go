@@ -193,3 +193,20 @@ func BenchmarkLoadSite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLint is what a blog's CI pays per post on top of parsing it. One
+// op lints the whole corpus, parsed beforehand.
+func BenchmarkLint(b *testing.B) {
+	posts, total := benchCorpus(b)
+	parsed := make([]*Post, len(posts))
+	for i, src := range posts {
+		parsed[i], _ = Options{}.parse(src, fmt.Sprintf("post-%d.md", i))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range parsed {
+			_ = Lint(p)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -151,30 +150,29 @@ func cliValue(text string) any {
 	return v
 }
 
-var fileDate = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
-
 // fixDates replaces a date or updated Hexo cannot read (it would use a file
-// time) by the date in the file name, or def.
+// time) by the date in the file name, or def: hexo.Fix's date-invalid repair.
 func fixDates(p *hexo.Post, def time.Time) (string, error) {
-	var done []string
+	was := map[string]any{}
 	for _, key := range []string{"date", "updated"} {
-		v, ok := p.FrontMatter.Get(key)
-		if !ok || v == nil || v == "" || key == "date" && !p.Date.IsZero() || key == "updated" && !p.Updated.IsZero() {
-			continue
+		was[key], _ = p.FrontMatter.Get(key)
+	}
+	fixed, err := hexo.Fix(p, hexo.FixOptions{Rules: []string{hexo.RuleDateInvalid}, DateDefault: def})
+	var done []string
+	for _, f := range fixed {
+		now := p.Date
+		if f.Key == "updated" {
+			now = p.Updated
 		}
-		d := def
-		if m := fileDate.FindStringSubmatch(filepath.Base(p.Source)); m != nil {
-			if t, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3]); err == nil {
-				d = t
-			}
+		done = append(done, fmt.Sprintf("%s %q -> %s", f.Key, fmt.Sprint(was[f.Key]), now.Format("2006-01-02 15:04:05")))
+	}
+	if err != nil {
+		return strings.Join(done, ", "), err
+	}
+	for _, f := range hexo.Lint(p) {
+		if f.Rule == hexo.RuleDateInvalid {
+			return strings.Join(done, ", "), fmt.Errorf("%s: %s %q is not a date, and neither the file name nor --date-default gives one", p.Source, f.Key, fmt.Sprint(was[f.Key]))
 		}
-		if d.IsZero() {
-			return strings.Join(done, ", "), fmt.Errorf("%s: %s %q is not a date, and neither the file name nor --date-default gives one", p.Source, key, fmt.Sprint(v))
-		}
-		if err := p.SetField(key, d); err != nil {
-			return "", err
-		}
-		done = append(done, fmt.Sprintf("%s %q -> %s", key, fmt.Sprint(v), d.Format("2006-01-02 15:04:05")))
 	}
 	return strings.Join(done, ", "), nil
 }

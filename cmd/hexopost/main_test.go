@@ -26,9 +26,7 @@ func TestTableOnTheSampleBlog(t *testing.T) {
 
 func TestJSONLines(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, s string) {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644))
-	}
+	write := postWriter(t, dir)
 	write("a.md", "---\ntitle: A\ndate: 2021-06-13\n---\nBody A.\n")
 	write("b.md", "---\ntitle: \"broken \"quotes\"\n---\nBody B survives.\n")
 	write("c.html", "<p>HTML</p>")
@@ -118,11 +116,7 @@ func TestSiteErrorsNameFileAndLine(t *testing.T) {
 
 func TestEditCommands(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, s string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
-		return p
-	}
+	write := postWriter(t, dir)
 	a := write("2021-06-12-a.md", "---\ntitle: A\ndate: Invalid Date\ntags: [x]\n---\nbody\n")
 	b := write("b.md", "---\ntitle: B # keep\nheadimg: h.jpg\n---\r\n")
 	ctx := context.Background()
@@ -164,11 +158,7 @@ func TestEditCommands(t *testing.T) {
 
 func TestLintAndFix(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, s string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
-		return p
-	}
+	write := postWriter(t, dir)
 	a := write("a.md", "\n---\ntitle: \"\"'Stray quotes'\"\"\ndate: 2021-06-12T10:00:00Z\nthumbnail: ''\n---\n<div>\n<p>one</p>\n\n    <p>two</p>\n</div>\n")
 	b := write("b.md", "---\ntitle: B\ndate: 2021-06-13T10:00:00Z\n---\n{% note %}theme tag{% endnote %}\n")
 	ctx := context.Background()
@@ -208,4 +198,13 @@ func TestLintAndFix(t *testing.T) {
 	assert.Contains(t, out.String(), "markdown-html")
 	assert.Equal(t, 2, run(ctx, []string{"fix", "--rules", "unknown-tag", a}, &out, &errOut), "not a rule fix repairs")
 	assert.Equal(t, 2, run(ctx, []string{"lint"}, &out, &errOut))
+}
+
+// postWriter writes posts into dir and returns their paths.
+func postWriter(t *testing.T, dir string) func(name, s string) string {
+	return func(name, s string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+		return p
+	}
 }

@@ -46,6 +46,11 @@ func (p *Post) Text() string {
 // line, or left out without withCode; keep, when given, selects the blocks.
 func blocksText(blocks []Block, withCode bool, keep func(Block) bool) string {
 	var b strings.Builder
+	n := 0
+	for _, bl := range blocks {
+		n += len(bl.Text) + 1
+	}
+	b.Grow(n) // collapsing code only shortens it
 	for _, bl := range blocks {
 		if bl.Kind == BlockImage || bl.Kind == BlockCode && !withCode || keep != nil && !keep(bl) {
 			continue

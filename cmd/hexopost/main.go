@@ -40,6 +40,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -50,6 +51,12 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// Posts stream through in a bounded window, so the live heap stays
+		// small: collecting at 3x it instead of 2x costs a few MB and saves
+		// about a fifth of the run time (bench/README.md).
+		debug.SetGCPercent(200)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

@@ -72,8 +72,9 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if !info.IsDir() {
-			p, _ := opts.ParseFile(path) // a post that fails to parse is what lint reports
+			p, err := opts.ParseFile(path) // a post that fails to parse is what lint reports
 			if p == nil {
+				fmt.Fprintf(stderr, "hexopost: %v\n", err)
 				failed = true
 				continue
 			}

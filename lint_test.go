@@ -330,3 +330,12 @@ func bodyImages(p *Post) []Image {
 	}
 	return out
 }
+
+// Every rule has its paragraph, with an example, in the README.
+func TestREADMEDocumentsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	for _, r := range LintRules() {
+		assert.True(t, strings.Contains(string(readme), "**`"+r.ID+"`**"), "README.md has no paragraph for %s", r.ID)
+	}
+}

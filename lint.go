@@ -191,7 +191,7 @@ func (l *linter) frontMatter() {
 	p, text := l.p, l.text
 	sp := splitFrontMatter(text)
 	var derr error
-	if sp.separator != "" {
+	if sp.separator != "" && p.FrontMatter == nil { // a post with front matter decoded it without error
 		_, derr = decodeFrontMatter(sp, &p.opts)
 	}
 	switch {

@@ -12,13 +12,16 @@ import (
 // Blocks and splits excerpt and more. Every body helper reads what it leaves.
 // A limit hit in an HTML body is reported with its line in the body.
 func (p *Post) walk() (bodyLine int, err error) {
-	content := expandTags(p.Body, p.warn, p.Format == FormatHTML) // Hexo's tag pass runs on both
+	expanded := expandTags(p.Body, p.warn, p.Format == FormatHTML) // Hexo's tag pass runs on both
+	content := expanded
+	var mdErr error
+	mdAt := -1
 	if p.Format == FormatMarkdown {
-		rendered, err := renderMarkdown(content)
+		rendered, g, err := renderMarkdown(content, p.opts.markdownLimits())
 		if err != nil {
 			return 0, fmt.Errorf("rendering Markdown: %w", err)
 		}
-		content = rendered
+		content, mdErr, mdAt = rendered, g.err, g.errAt
 	}
 	p.Content = content
 	res := walkHTML(content, p.opts.walkLimits())
@@ -36,6 +39,12 @@ func (p *Post) walk() (bodyLine int, err error) {
 		p.More = strings.TrimSpace(content[res.more+res.moreN:])
 	default:
 		p.More = content
+	}
+	if mdErr != nil { // the Markdown guard's limit comes first: it bounded what the walk saw
+		if expanded == p.Body {
+			bodyLine = 1 + strings.Count(expanded[:mdAt], "\n")
+		}
+		return bodyLine, mdErr
 	}
 	if res.err != nil && p.Format == FormatHTML && content == p.Body {
 		// Content is the body itself: the offset is a place in the file

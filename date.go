@@ -29,8 +29,8 @@ func yamlTimestamp(s string, loc *time.Location) (time.Time, bool) {
 		frac = (frac + "000")[:3] // js-yaml keeps milliseconds
 		ns = atoi(frac) * int(time.Millisecond)
 	}
+	off := 0
 	if m[8] != "" {
-		off := 0
 		if m[8] != "Z" {
 			off = atoi(m[10])*3600 + atoi(m[11])*60
 			if m[9] == "-" {
@@ -39,7 +39,14 @@ func yamlTimestamp(s string, loc *time.Location) (time.Time, bool) {
 		}
 		loc = fixedZone(off)
 	}
-	return civil(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), ns, loc)
+	t, ok := civil(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), ns, loc)
+	if ok && (off >= 24*3600 || off <= -24*3600) {
+		// js-yaml takes any two-digit offset (+99:99 is 100h39m, and Hexo
+		// keeps the instant it makes); no zone has it and RFC 3339 cannot
+		// write it, so the instant is kept in UTC
+		t = t.UTC()
+	}
+	return t, ok
 }
 
 // civil builds a time, refusing out-of-range fields instead of normalising them.

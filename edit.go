@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -18,53 +18,6 @@ import (
 // whose front matter cannot be edited without rewriting it: front matter Hexo
 // refuses, or a YAML mapping written in flow style ({title: x}).
 var ErrNotEditable = errors.New("front matter cannot be edited in place")
-
-// Bytes returns the post's file: the bytes it was read from, with the edits
-// made by SetField and DeleteField. A post read and never edited gives its
-// input back byte for byte.
-func (p *Post) Bytes() []byte { return []byte(p.src) }
-
-// WriteTo writes Bytes to w.
-func (p *Post) WriteTo(w io.Writer) (int64, error) {
-	n, err := io.WriteString(w, p.src)
-	return int64(n), err
-}
-
-// WriteFile writes Bytes to the file name atomically: to a temporary file in
-// the same folder, synced, then renamed over name, so that a crash leaves the
-// old post or the new one, never half of one. An existing file's permissions
-// are kept.
-func (p *Post) WriteFile(name string) error { return writeFileAtomic(name, []byte(p.src)) }
-
-func writeFileAtomic(name string, data []byte) (err error) {
-	perm := os.FileMode(0o644)
-	if fi, err := os.Stat(name); err == nil {
-		perm = fi.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
-}
 
 // SetField sets a top-level front-matter key to value and parses the post
 // again from the result, so every field reflects the change. Only that key's
@@ -93,6 +46,9 @@ func (p *Post) edit(key string, value any, set bool) error {
 	if len(p.src) > p.opts.maxSize() {
 		return &ParseError{File: p.Source, Err: fmt.Errorf("%w: the post was not read whole", ErrTooLarge)}
 	}
+	if !utf8.ValidString(key) {
+		return editError(p, fmt.Errorf("%w: the key %q is not valid UTF-8", ErrNotEditable, key))
+	}
 	text := normalise([]byte(p.src))
 	sp := splitFrontMatter(text)
 	if sp.separator != "" && p.FrontMatter == nil {
@@ -101,44 +57,232 @@ func (p *Post) edit(key string, value any, set bool) error {
 		}
 		sp = split{content: text} // not a mapping: Hexo reads the whole file as the body
 	}
-	var e textEdit
-	var err error
-	switch {
-	case sp.separator == "":
-		if !set {
-			return nil
+	isJSON := strings.HasPrefix(sp.separator, ";")
+	var want any
+	if set {
+		var err error
+		if want, err = p.expectedValue(value, isJSON); err != nil {
+			return editError(p, err)
 		}
-		e, err = newBlock(key, value)
-	case strings.HasPrefix(sp.separator, ";"):
-		e, err = editJSON(sp.data, key, value, set)
-	default:
-		e, err = editYAML(sp.data, key, value, set)
 	}
+	edits, err := p.candidateEdits(text, sp, key, value, set)
 	if err != nil {
 		return editError(p, err)
 	}
-	if e.noop {
-		return nil
+	var why error
+	for _, e := range edits {
+		if e.noop {
+			return nil
+		}
+		src := applyEdit(p.src, text, e)
+		np, perr := p.opts.parse([]byte(src), p.Source)
+		if why = p.verifyEdit(np, perr, key, want, set); why == nil {
+			p.adopt(np)
+			return nil
+		}
 	}
-	if e.dropBlock {
-		e = textEdit{start: 0, end: len(text) - len(sp.content)}
-	} else if sp.separator != "" {
-		off := dataOffset(text, sp)
-		e.start += off
-		e.end += off
+	return editError(p, fmt.Errorf("%w: the edit cannot be made exactly, nothing was changed: %w", ErrNotEditable, why))
+}
+
+// candidateEdits are the ways of writing the edit, the most natural first:
+// the first whose result reads back right is made.
+func (p *Post) candidateEdits(text string, sp split, key string, value any, set bool) ([]textEdit, error) {
+	block := textEdit{start: 0, end: len(text) - len(sp.content)} // the whole block, separators included
+	if sp.separator == "" {
+		if !set {
+			return []textEdit{{noop: true}}, nil
+		}
+		var out []textEdit
+		for _, style := range []entryStyle{styleBlock, styleFlow} {
+			entry, err := yamlEntry(key, value, 2, style)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, textEdit{repl: "---\n" + entry + "---\n"})
+		}
+		return out, nil
 	}
-	src := applyEdit(p.src, text, e)
-	np, perr := p.opts.parse([]byte(src), p.Source)
-	if !set && np.FrontMatter == nil && p.FrontMatter != nil && !e.dropBlock && !errors.Is(perr, ErrFrontMatter) {
-		// what is left is no front matter (";;;\n\n;;;" is body to Hexo): drop the block
-		src = applyEdit(p.src, text, textEdit{start: 0, end: len(text) - len(sp.content)})
-		np, perr = p.opts.parse([]byte(src), p.Source)
+	off := dataOffset(text, sp)
+	var edits []textEdit
+	if strings.HasPrefix(sp.separator, ";") {
+		e, err := editJSON(sp.data, key, value, set)
+		if err != nil {
+			return nil, err
+		}
+		edits = []textEdit{e}
+		if !set && e.dropBlock {
+			edits = []textEdit{block}
+		}
+	} else {
+		var err error
+		if edits, err = editYAML(sp.data, key, value, set); err != nil {
+			return nil, err
+		}
 	}
-	if errors.Is(perr, ErrFrontMatter) {
-		return editError(p, fmt.Errorf("the edit would break the front matter: %w", perr))
+	for i, e := range edits {
+		switch {
+		case e.dropBlock:
+			edits[i] = block
+		case !e.noop:
+			edits[i].start += off
+			edits[i].end += off
+		}
 	}
-	p.adopt(np)
+	if !set && p.FrontMatter.Len() == 1 && p.FrontMatter.Has(key) {
+		// what is left is no front matter (";;;\n\n;;;" is body to Hexo): the
+		// block goes; if the body would then be read as front matter (a "---"
+		// line in it), an empty mapping stays
+		edits = append(edits, block)
+		if !strings.HasPrefix(sp.separator, ";") {
+			edits = append(edits, textEdit{start: off, end: off + len(sp.data), repl: "{}"})
+		}
+	}
+	return edits, nil
+}
+
+// expectedValue is what the post must hold under the key after SetField: the
+// value as the decoder reads it, taken from the value's own YAML (or JSON)
+// encoding rather than from the text written, so that the read-back check
+// catches whatever the layout of the text changed. Bytes that are not UTF-8
+// are refused: YAML would write them as !!binary, read back as base64.
+func (p *Post) expectedValue(value any, isJSON bool) (any, error) {
+	if !validText(reflect.ValueOf(value), 0) {
+		return nil, fmt.Errorf("%w: the value holds text that is not valid UTF-8 (YAML would write it as !!binary, JSON as U+FFFD)", ErrNotEditable)
+	}
+	if isJSON {
+		b, err := jsonBytes(value)
+		if err != nil {
+			return nil, err
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		return jsonValue(dec, nil, newJSONLimits(&p.opts))
+	}
+	// the value's own YAML document, read back: the tags yaml.v3 resolves
+	// from text are set as in a parsed post
+	entry, err := yamlEntry("v", value, 2, styleBlock)
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(entry), &doc); err != nil || len(doc.Content) != 1 || len(doc.Content[0].Content) != 2 {
+		return nil, fmt.Errorf("%w: the value cannot be written as YAML: %v", ErrNotEditable, err)
+	}
+	vn := doc.Content[0].Content[1]
+	if hasBinary(vn) {
+		return nil, fmt.Errorf("%w: the value holds bytes that are not UTF-8 text (YAML would write them as !!binary)", ErrNotEditable)
+	}
+	c := converter{loc: p.opts.location(), budget: p.opts.maxYAMLNodes(), maxDepth: p.opts.maxValueDepth()}
+	v, err := c.value(vn)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotEditable, err)
+	}
+	return v, nil
+}
+
+// validText reports whether every string in v (map keys included) is valid
+// UTF-8; a value nested past maxRecursion levels is not text either.
+func validText(v reflect.Value, depth int) bool {
+	if depth > maxRecursion {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return utf8.ValidString(v.String())
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil() || validText(v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			return true // bytes are written as numbers
+		}
+		for i := range v.Len() {
+			if !validText(v.Index(i), depth+1) {
+				return false
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if !validText(it.Key(), depth+1) || !validText(it.Value(), depth+1) {
+				return false
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && !validText(v.Field(i), depth+1) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hasBinary(n *yaml.Node) bool {
+	if n.Tag == "!!binary" {
+		return true
+	}
+	return slices.ContainsFunc(n.Content, hasBinary)
+}
+
+// verifyEdit checks that the post read again holds exactly what the edit
+// meant: the value set under the key (or no key), every other key as it was
+// and in its place, and the same body.
+func (p *Post) verifyEdit(np *Post, perr error, key string, want any, set bool) error {
+	if np.Body != p.Body {
+		return errors.New("the body would change")
+	}
+	var keys []string
+	for _, k := range p.FrontMatter.Keys() {
+		if k != key || set {
+			keys = append(keys, k)
+		}
+	}
+	if set && !p.FrontMatter.Has(key) {
+		keys = append(keys, key)
+	}
+	if got := np.FrontMatter.Keys(); !slices.Equal(got, keys) {
+		if perr != nil {
+			return perr
+		}
+		return fmt.Errorf("the keys would be %q, not %q", got, keys)
+	}
+	for _, k := range keys {
+		got, _ := np.FrontMatter.Get(k)
+		exp, _ := p.FrontMatter.Get(k)
+		if k == key {
+			exp = want
+		}
+		if !sameValue(got, exp) {
+			return fmt.Errorf("%s would read back as %s", k, jsString(got))
+		}
+	}
 	return nil
+}
+
+// sameValue compares decoded values: times by instant, NaN equal to NaN.
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	case float64:
+		y, ok := b.(float64)
+		return ok && (x == y || x != x && y != y)
+	case []any:
+		y, ok := b.([]any)
+		return ok && slices.EqualFunc(x, y, sameValue)
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			if w, ok := y[k]; !ok || !sameValue(v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return a == b
 }
 
 // editError names the post's file, and the line when the cause has one,
@@ -220,37 +364,27 @@ func lineEnding(src string, off int) string {
 	return "\n"
 }
 
-// newBlock puts a "---" block with the one key before a post that has none.
-func newBlock(key string, value any) (textEdit, error) {
-	entry, err := yamlEntry(key, value, "")
-	if err != nil {
-		return textEdit{}, err
-	}
-	return textEdit{start: 0, end: 0, repl: "---\n" + entry + "---\n"}, nil
-}
-
-// editYAML finds the key's lines in the block from yaml.v3's node positions.
-// An entry runs from its key's line to the line before the next key, less
-// the blank and comment lines at its end (they belong to what follows).
-func editYAML(data, key string, value any, set bool) (textEdit, error) {
+// editYAML finds the key's lines in the block from yaml.v3's node positions
+// and returns the candidate edits (one for a delete, one per entry style for
+// a set). An entry runs from its key's line to the line before the next key,
+// less the blank and comment lines at its end (they belong to what follows).
+// Lines are counted as yaml.v3 counts them: CR, LF, CRLF, NEL, LS and PS
+// each end one.
+func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(escapeTabs(data)), &doc); err != nil || len(doc.Content) != 1 {
-		return textEdit{}, fmt.Errorf("%w: %v", ErrNotEditable, err)
+		return nil, fmt.Errorf("%w: %v", ErrNotEditable, err)
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return textEdit{}, ErrNotEditable
+		return nil, ErrNotEditable
 	}
-	if root.Style&yaml.FlowStyle != 0 {
-		return textEdit{}, fmt.Errorf("%w: the mapping is in flow style", ErrNotEditable)
-	}
-	lines := strings.SplitAfter(data, "\n")
+	starts := yamlLineStarts(data)
 	lineStart := func(l int) int { // 1-based line to offset; past the end is len(data)
-		off := 0
-		for i := 0; i < l-1 && i < len(lines); i++ {
-			off += len(lines[i])
+		if l-1 < len(starts) {
+			return starts[l-1]
 		}
-		return off
+		return len(data)
 	}
 	idx := -1
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -258,33 +392,59 @@ func editYAML(data, key string, value any, set bool) (textEdit, error) {
 			idx = i // the last one wins, as YAML's merge overrides do
 		}
 	}
-	indent := detectIndent(lines)
+	if root.Style&yaml.FlowStyle != 0 && len(root.Content) > 0 {
+		return nil, fmt.Errorf("%w: the mapping is in flow style", ErrNotEditable)
+	}
+	entries := func() ([]string, error) {
+		var out []string
+		for _, style := range []entryStyle{styleScaled, styleBlock, styleBlockIndent2, styleFlow} {
+			e, err := yamlEntry(key, value, blockIndent(data, starts), style)
+			if err != nil {
+				return nil, err
+			}
+			if !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+		return out, nil
+	}
 	if idx < 0 {
 		if !set {
-			return textEdit{noop: true}, nil
+			return []textEdit{{noop: true}}, nil
 		}
-		entry, err := yamlEntry(key, value, indent)
+		es, err := entries()
 		if err != nil {
-			return textEdit{}, err
+			return nil, err
+		}
+		if root.Style&yaml.FlowStyle != 0 { // "{}": the entry takes its place
+			var out []textEdit
+			for _, e := range es {
+				out = append(out, textEdit{start: 0, end: len(data), repl: strings.TrimSuffix(e, "\n")})
+			}
+			return out, nil
 		}
 		end := len(data)
-		for end > 0 && (data[end-1] == '\n') {
+		for end > 0 && data[end-1] == '\n' {
 			end-- // after the last line's text, before the final newlines
 		}
 		prefix := "\n"
 		if end == 0 {
 			prefix = ""
 		}
-		return textEdit{start: end, end: end, repl: prefix + strings.TrimSuffix(entry, "\n")}, nil
+		var out []textEdit
+		for _, e := range es {
+			out = append(out, textEdit{start: end, end: end, repl: prefix + strings.TrimSuffix(e, "\n")})
+		}
+		return out, nil
 	}
 	first := root.Content[idx].Line // a comment above the key is outside the entry and stays
-	next := len(lines) + 1
+	next := len(starts) + 1
 	if idx+2 < len(root.Content) {
 		next = root.Content[idx+2].Line
 	}
 	last := next - 1
 	for last > first {
-		t := strings.TrimSpace(lines[last-1])
+		t := strings.TrimSpace(data[lineStart(last):lineStart(last+1)])
 		if t == "" || strings.HasPrefix(t, "#") {
 			last--
 			continue
@@ -293,25 +453,54 @@ func editYAML(data, key string, value any, set bool) (textEdit, error) {
 	}
 	start, end := lineStart(first), lineStart(last+1)
 	if !set && len(root.Content) == 2 {
-		return textEdit{dropBlock: true}, nil
+		return []textEdit{{dropBlock: true}}, nil
 	}
 	if !set {
 		if end == len(data) && start > 0 && !strings.HasSuffix(data, "\n") {
 			start-- // the last line goes with the newline before it
 		}
-		return textEdit{start: start, end: end}, nil
+		return []textEdit{{start: start, end: end}}, nil
 	}
-	entry, err := yamlEntry(key, value, indent)
+	es, err := entries()
 	if err != nil {
-		return textEdit{}, err
+		return nil, err
 	}
-	if end == len(data) && !strings.HasSuffix(data, "\n") {
-		entry = strings.TrimSuffix(entry, "\n")
+	var out []textEdit
+	for _, entry := range es {
+		if end == len(data) && !strings.HasSuffix(data, "\n") {
+			entry = strings.TrimSuffix(entry, "\n")
+		}
+		if vn := root.Content[idx+1]; vn.LineComment != "" && !strings.Contains(strings.TrimSuffix(entry, "\n"), "\n") {
+			entry = strings.TrimSuffix(entry, "\n") + " " + vn.LineComment + entryNewline(entry)
+		}
+		out = append(out, textEdit{start: start, end: end, repl: entry})
 	}
-	if vn := root.Content[idx+1]; vn.LineComment != "" && !strings.Contains(strings.TrimSuffix(entry, "\n"), "\n") {
-		entry = strings.TrimSuffix(entry, "\n") + " " + vn.LineComment + entryNewline(entry)
+	return out, nil
+}
+
+// yamlLineStarts are the offsets where data's lines start, by yaml.v3's rule
+// for line breaks (node positions are counted by it).
+func yamlLineStarts(data string) []int {
+	starts := []int{0}
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '\n':
+		case c == '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		case c == 0xC2 && strings.HasPrefix(data[i:], "\u0085"),
+			c == 0xE2 && (strings.HasPrefix(data[i:], "\u2028") || strings.HasPrefix(data[i:], "\u2029")):
+			_, n := utf8.DecodeRuneInString(data[i:])
+			i += n - 1
+		default:
+			continue
+		}
+		if i+1 < len(data) {
+			starts = append(starts, i+1)
+		}
 	}
-	return textEdit{start: start, end: end, repl: entry}, nil
+	return starts
 }
 
 func entryNewline(s string) string {
@@ -321,48 +510,100 @@ func entryNewline(s string) string {
 	return ""
 }
 
-// detectIndent is how the block indents its nested lines: the leading spaces
-// of the first indented line ("  " when there is none).
-func detectIndent(lines []string) string {
-	for _, l := range lines {
+// blockIndent is how the block indents its nested lines: the leading spaces
+// of the first indented line (2 when there is none).
+func blockIndent(data string, starts []int) int {
+	for i, st := range starts {
+		end := len(data)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		l := data[st:end]
 		if n := len(l) - len(strings.TrimLeft(l, " ")); n > 0 && strings.TrimSpace(l) != "" {
-			return l[:n]
+			return n
 		}
 	}
-	return "  "
+	return 2
 }
 
-// yamlEntry writes "key: value" lines with yaml.v3, nested lines indented
-// like the file's.
-func yamlEntry(key string, value any, indent string) (string, error) {
-	var vn yaml.Node
+// entryStyle is a way of writing an entry.
+type entryStyle int
+
+const (
+	// styleScaled is yaml.v3's block style with each line's indentation
+	// scaled to the file's (a one-space " - item" list is common in scraped
+	// posts); right for most values, and checked like every style.
+	styleScaled       entryStyle = iota
+	styleBlock                   // yaml.v3's block style, indented like the file
+	styleBlockIndent2            // the same with yaml.v3's own indentation
+	styleFlow                    // collections in flow style, text double-quoted: no line of it depends on what comes after
+)
+
+// valueNode is the YAML node a value is written as. A time.Time is written as
+// Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp).
+func valueNode(value any) (*yaml.Node, error) {
 	if t, ok := value.(time.Time); ok {
-		vn = yaml.Node{Kind: yaml.ScalarNode, Value: scaffoldDate(t)} // plain: YAML reads it as a timestamp
-	} else if err := vn.Encode(value); err != nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: scaffoldDate(t)}, nil
+	}
+	var vn yaml.Node
+	if err := vn.Encode(value); err != nil {
+		return nil, err
+	}
+	return &vn, nil
+}
+
+// yamlEntry writes "key: value" lines with yaml.v3, nested lines indented by
+// indent spaces (yaml.v3 takes 2 to 9).
+func yamlEntry(key string, value any, indent int, style entryStyle) (string, error) {
+	vn, err := valueNode(value)
+	if err != nil {
 		return "", err
 	}
-	kn := yaml.Node{Kind: yaml.ScalarNode, Value: key}
-	doc := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{&kn, &vn}}
+	var kn yaml.Node
+	if err := kn.Encode(key); err != nil {
+		return "", err
+	}
+	if style == styleFlow {
+		flowStyle(vn)
+	}
+	scaleTo := 2
+	if style == styleScaled {
+		scaleTo = indent
+	}
+	if style != styleBlock {
+		indent = 2
+	}
+	doc := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{&kn, vn}}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
+	enc.SetIndent(indent)
 	if err := enc.Encode(&doc); err != nil {
 		return "", err
 	}
 	if err := enc.Close(); err != nil {
 		return "", err
 	}
-	if len(indent) == 2 {
+	if scaleTo == 2 {
 		return b.String(), nil
 	}
-	// yaml.v3 indents by two; scale each line's indentation to the file's
-	// (a one-space " - item" list is common in scraped posts).
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(b.String(), "\n") {
 		n := len(line) - len(strings.TrimLeft(line, " "))
-		out.WriteString(strings.Repeat(" ", n/2*len(indent)+n%2) + line[n:])
+		out.WriteString(strings.Repeat(" ", n/2*scaleTo+n%2) + line[n:])
 	}
 	return out.String(), nil
+}
+
+// flowStyle writes collections in flow style and text double-quoted.
+func flowStyle(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode, yaml.SequenceNode:
+		n.Style = yaml.FlowStyle
+	case yaml.ScalarNode:
+		if n.Tag == "!!str" {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	}
 }
 
 // scaffoldDate is how hexo new writes a date: the wall time, with the offset
@@ -372,6 +613,21 @@ func scaffoldDate(t time.Time) string {
 		return t.Format("2006-01-02 15:04:05")
 	}
 	return t.Format("2006-01-02 15:04:05-07:00")
+}
+
+// jsonBytes is a value as a ";;;" block holds it: JSON, HTML unescaped, a
+// time.Time as RFC 3339 text.
+func jsonBytes(value any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if t, ok := value.(time.Time); ok {
+		value = t.Format(time.RFC3339)
+	}
+	if err := enc.Encode(value); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // editJSON edits a ";;;" block: a JSON object without its braces. Offsets
@@ -407,16 +663,10 @@ func editJSON(data, key string, value any, set bool) (textEdit, error) {
 	}
 	var val []byte
 	if set {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if t, ok := value.(time.Time); ok {
-			value = t.Format(time.RFC3339)
-		}
-		if err := enc.Encode(value); err != nil {
+		var err error
+		if val, err = jsonBytes(value); err != nil {
 			return textEdit{}, err
 		}
-		val = bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 	}
 	switch {
 	case found >= 0 && set:

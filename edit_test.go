@@ -93,6 +93,28 @@ func TestEdits(t *testing.T) {
 				return p.SetField("date", time.Date(2021, 6, 12, 21, 7, 48, 0, time.FixedZone("", 8*3600)))
 			},
 			"---\ntitle: x\ndate: 2021-06-12 21:07:48+08:00\n---\n"},
+		// each of these was written wrong, and reported a success, before the read-back check
+		{"a nested list in a file indented by four", "---\ntitle: t\nauthor:\n    name: x\n---\nbody\n",
+			func(p *Post) error { return p.SetField("k", []any{[]any{"a", "b"}, "c"}) },
+			"---\ntitle: t\nauthor:\n    name: x\nk:\n    - - a\n      - b\n    - c\n---\nbody\n"},
+		{"a multi-line string in a file indented by four", "---\nauthor:\n    name: x\ntitle: t\n---\nbody\n",
+			func(p *Post) error { return p.SetField("author", "line1\n  line2\nline3\n") },
+			"---\nauthor: |\n    line1\n      line2\n    line3\ntitle: t\n---\nbody\n"},
+		{"a nested list in a post without front matter", "body\n",
+			func(p *Post) error { return p.SetField("k", []any{[]any{"a", "b"}, "c"}) },
+			"---\nk:\n  - - a\n    - b\n  - c\n---\nbody\n"},
+		{"a lone CR in a quoted value is a line break to YAML", "---\ntitle: \"a\rb\"\ntags: x\n---\nbody\n",
+			func(p *Post) error { return p.DeleteField("title") },
+			"---\ntags: x\n---\nbody\n"},
+		{"a multi-line value added last keeps its final newline", "---\ntitle: t\n---\nbody\n",
+			func(p *Post) error { return p.SetField("k", "a\nb\n") },
+			"---\ntitle: t\nk: \"a\\nb\\n\"\n---\nbody\n"},
+		{"deleting the only key leaves the body as body", "---\ntitle: x\n---\ntext\n\n---\n\nmore\n",
+			func(p *Post) error { return p.DeleteField("title") },
+			"text\n\n---\n\nmore\n"},
+		{"deleting the only key of a post whose body would read as front matter keeps an empty mapping", "---\ntitle: x\n---\na: b\n\n---\n\nmore\n",
+			func(p *Post) error { return p.DeleteField("title") },
+			"---\n{}\n---\na: b\n\n---\n\nmore\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Parse([]byte(tc.in))
@@ -102,6 +124,31 @@ func TestEdits(t *testing.T) {
 			again, err := Parse(p.Bytes())
 			require.NoError(t, err)
 			assert.Equal(t, again.FrontMatter, p.FrontMatter, "the post was parsed again after the edit")
+		})
+	}
+}
+
+// TestEditsRefusedChangeNothing: an edit that cannot be made exactly is
+// refused with an error and leaves the post as it was.
+func TestEditsRefusedChangeNothing(t *testing.T) {
+	const src = "---\ntitle: t\n---\nbody\n"
+	for _, tc := range []struct {
+		name string
+		edit func(*Post) error
+		err  error
+	}{
+		{"past MaxFrontMatterSize", func(p *Post) error { return p.SetField("k", strings.Repeat("x", 1<<20)) }, ErrTooLarge},
+		{"a value that is not UTF-8", func(p *Post) error { return p.SetField("k", "a\xffb") }, ErrNotEditable},
+		{"a key that is not UTF-8", func(p *Post) error { return p.SetField("k\xff", "v") }, ErrNotEditable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse([]byte(src))
+			require.NoError(t, err)
+			err = tc.edit(p)
+			assert.ErrorIs(t, err, tc.err)
+			assert.ErrorIs(t, err, ErrNotEditable)
+			assert.Equal(t, src, string(p.Bytes()))
+			assert.Equal(t, []string{"title"}, p.FrontMatter.Keys())
 		})
 	}
 }
@@ -151,6 +198,11 @@ func TestEditsTouchOnlyTheirKey(t *testing.T) {
 				assert.True(t, reflect.DeepEqual(v, got), "%s: %s changed", f, k)
 			}
 			require.NoError(t, p.DeleteField("zz_added"), f)
+			if before.Len() == 0 { // "{}": deleting the only key drops the block, as for any post
+				assert.Equal(t, body, p.Body, f)
+				assert.Zero(t, p.FrontMatter.Len(), f)
+				continue
+			}
 			assert.Equal(t, string(src), string(p.Bytes()), "%s: add then delete is the identity", f)
 
 			key := before.Keys()[0]

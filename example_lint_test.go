@@ -31,7 +31,7 @@ func ExampleFix() {
 	for _, f := range fixed {
 		fmt.Println("fixed", f.Rule)
 	}
-	fmt.Print(string(post.Bytes())) // post.WriteFile(name) writes it atomically
+	fmt.Print(string(post.Bytes())) // post.Save() writes it back, atomically
 	// Output:
 	// fixed frontmatter-invalid
 	// fixed cover-empty

@@ -2,7 +2,10 @@ package hexo_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -115,6 +118,37 @@ func ExamplePost_SetField() {
 	// ---
 	// The body is never touched.
 	// 2021-06-12T13:07:48Z [go hexo]
+}
+
+// An edit that cannot be made exactly is refused, and nothing changes.
+func ExamplePost_SetField_refused() {
+	post, _ := hexo.Parse([]byte("---\ntitle: x\n---\nbody\n"))
+	err := post.SetField("title", "not UTF-8: \xff")
+	fmt.Println(errors.Is(err, hexo.ErrNotEditable))
+	fmt.Printf("%q\n", post.Bytes())
+	// Output:
+	// true
+	// "---\ntitle: x\n---\nbody\n"
+}
+
+// Save writes a post back where it was read, and only if no one changed
+// the file since.
+func ExamplePost_Save() {
+	dir, _ := os.MkdirTemp("", "hexo-save")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "post.md")
+	_ = os.WriteFile(name, []byte("---\ntitle: x\n---\nbody\n"), 0o644)
+
+	post, _ := hexo.ParseFile(name)
+	_ = post.SetField("tags", []string{"go"})
+	fmt.Println(post.Save())
+
+	_ = os.WriteFile(name, []byte("---\ntitle: someone else's\n---\nbody\n"), 0o644)
+	_ = post.SetField("tags", []string{"go", "hexo"})
+	fmt.Println(errors.Is(post.Save(), hexo.ErrChanged))
+	// Output:
+	// <nil>
+	// true
 }
 
 func ExamplePost_DeleteField() {

@@ -22,7 +22,7 @@ type FixOptions struct {
 }
 
 // Fix repairs, in memory, what Lint finds that can be repaired safely, and
-// returns the findings it repaired; Bytes or WriteFile give the result. Each
+// returns the findings it repaired; Bytes, Save or WriteFile give the result. Each
 // repair goes through the same byte-preserving edits as SetField: only the
 // lines it mends change, and the post is parsed again after each. What the
 // post shows does not change beyond the repaired fields: a front matter Hexo
@@ -96,7 +96,7 @@ func fixOne(p *Post, f Finding, opts FixOptions) error {
 	case RuleBoolString:
 		return p.SetField(f.Key, false)
 	case RuleMarkdownHTML:
-		if mended, ok := mendHTMLBody(p.Body); ok {
+		if mended, ok := mendHTMLBody(p.Body, p.opts.markdownLimits()); ok {
 			return p.rewrite(text[:bodyOff] + mended)
 		}
 	case RuleNunjucks:
@@ -133,7 +133,7 @@ func (p *Post) rewrite(fixed string) error {
 
 // adopt makes p the re-parsed np, keeping what the site gave it.
 func (p *Post) adopt(np *Post) {
-	np.Assets, np.rederive = p.Assets, p.rederive
+	np.Assets, np.rederive, np.origin = p.Assets, p.rederive, p.origin
 	if np.rederive != nil {
 		np.rederive(np) // slug, draft, dates from the file name, permalink
 	}

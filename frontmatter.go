@@ -27,6 +27,17 @@ type FrontMatter struct {
 	// text holds the source text of top-level scalars, for values whose
 	// meaning depends on how they were written (a title YAML reads as a date).
 	text map[string]string
+	// lines holds the line of each key written at the top level, counted in
+	// the file.
+	lines map[string]int
+}
+
+// line is the file line of a top-level key, 0 when unknown.
+func (fm *FrontMatter) line(key string) int {
+	if fm == nil {
+		return 0
+	}
+	return fm.lines[key]
 }
 
 // Keys returns the keys in file order.
@@ -148,7 +159,7 @@ func decodeFrontMatter(sp split, opts *Options) (*FrontMatter, error) {
 		return nil, &ParseError{Line: sp.dataLine, Err: fmt.Errorf("%w: front matter is %d bytes, the limit is %d", ErrTooLarge, len(sp.data), opts.maxFrontMatter())}
 	}
 	if strings.HasPrefix(sp.separator, ";") {
-		return decodeJSON(sp.data)
+		return decodeJSON(sp.data, sp.dataLine, opts)
 	}
 	return decodeYAML(escapeTabs(sp.data), sp.dataLine, opts)
 }
@@ -211,7 +222,7 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	c := converter{loc: opts.location(), budget: opts.maxYAMLNodes(), maxDepth: opts.maxDepth()}
+	c := converter{loc: opts.location(), budget: opts.maxYAMLNodes(), maxDepth: opts.maxValueDepth()}
 	if root.Kind == yaml.SequenceNode {
 		// Hexo takes a list as its data and then refuses the post.
 		return nil, yamlError(firstLine, root.Line, root.Column, errListFrontMatter)
@@ -219,16 +230,20 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	if root.Kind != yaml.MappingNode {
 		return nil, errNotMapping
 	}
-	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}}
-	err = c.mapping(root, func(k string, v any, vn *yaml.Node) {
-		if _, dup := fm.values[k]; !dup {
-			fm.keys = append(fm.keys, k)
-		}
-		fm.values[k] = v
-		if vn.Kind == yaml.ScalarNode {
+	fm := &FrontMatter{text: map[string]string{}}
+	top := &partialMapping{values: map[string]any{}}
+	err = c.convertMapping(root, top, func(k string, _ any, vn *yaml.Node) {
+		if vn != nil && vn.Kind == yaml.ScalarNode {
 			fm.text[k] = vn.Value
 		}
 	})
+	fm.keys, fm.values = top.keys, top.values
+	fm.lines = make(map[string]int, len(root.Content)/2)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if kn := root.Content[i]; kn.Kind == yaml.ScalarNode {
+			fm.lines[kn.Value] = firstLine + kn.Line - 1
+		}
+	}
 	if err != nil {
 		var ce *convError
 		if errors.As(err, &ce) {
@@ -286,24 +301,46 @@ type converter struct {
 	budget   int // nodes left to expand: stops alias bombs
 	depth    int // nesting of the value being converted
 	maxDepth int
+	// building holds the mappings being converted, by node: a merge of one
+	// of them (a mapping merging itself or an ancestor) takes the keys it has
+	// so far, as js-yaml does, instead of recursing.
+	building map[*yaml.Node]*partialMapping
 }
 
-func (c *converter) spend(n *yaml.Node) error {
-	c.budget--
-	if c.budget < 0 {
-		return &convError{n.Line, n.Column, fmt.Errorf("%w: too many YAML nodes (alias expansion)", ErrTooLarge)}
+// partialMapping is a mapping under conversion.
+type partialMapping struct {
+	keys   []string // in the order they were set
+	values map[string]any
+}
+
+func (m *partialMapping) set(k string, v any) {
+	if _, dup := m.values[k]; !dup {
+		m.keys = append(m.keys, k)
+	}
+	m.values[k] = v
+}
+
+// enter counts n against MaxYAMLNodes and one level against MaxDepth. Every
+// recursive step of the conversion (a value, an alias, a merge) enters, so
+// that a mapping merging itself or an alias to its own ancestor fails with a
+// typed error rather than exhausting the stack.
+func (c *converter) enter(n *yaml.Node) error {
+	if err := c.spendNode(n); err != nil {
+		return err
+	}
+	c.depth++
+	if c.depth > c.maxDepth {
+		return &convError{n.Line, n.Column, fmt.Errorf("%w: YAML nested deeper than %d", ErrTooDeep, c.maxDepth)}
 	}
 	return nil
 }
 
+func (c *converter) leave() { c.depth-- }
+
 func (c *converter) value(n *yaml.Node) (any, error) {
-	if err := c.spend(n); err != nil {
+	defer c.leave()
+	if err := c.enter(n); err != nil {
 		return nil, err
-	}
-	c.depth++
-	defer func() { c.depth-- }()
-	if c.depth > c.maxDepth {
-		return nil, &convError{n.Line, n.Column, fmt.Errorf("%w: YAML nested deeper than %d", ErrTooDeep, c.maxDepth)}
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -321,9 +358,9 @@ func (c *converter) value(n *yaml.Node) (any, error) {
 		}
 		return out, nil
 	case yaml.MappingNode:
-		out := map[string]any{}
-		err := c.mapping(n, func(k string, v any, _ *yaml.Node) { out[k] = v })
-		return out, err
+		out := &partialMapping{values: map[string]any{}}
+		err := c.convertMapping(n, out, nil)
+		return out.values, err
 	case yaml.DocumentNode:
 		if len(n.Content) == 1 {
 			return c.value(n.Content[0])
@@ -369,25 +406,67 @@ func (c *converter) merge(vn *yaml.Node, seen, merged map[string]bool, set func(
 		srcs = vn.Content
 	}
 	for _, s := range srcs {
-		t := s
-		if t.Kind == yaml.AliasNode {
-			t = t.Alias
-		}
-		if t.Kind != yaml.MappingNode {
-			return &convError{s.Line, s.Column, errors.New("cannot merge mappings; the provided source object is unacceptable")}
-		}
-		err := c.mapping(t, func(k string, v any, n *yaml.Node) {
-			if seen[k] || merged[k] {
-				return
-			}
-			merged[k] = true
-			set(k, v, n)
-		})
-		if err != nil {
+		if err := c.mergeOne(s, seen, merged, set); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (c *converter) mergeOne(s *yaml.Node, seen, merged map[string]bool, set func(string, any, *yaml.Node)) error {
+	defer c.leave()
+	if err := c.enter(s); err != nil {
+		return err
+	}
+	t := s
+	if t.Kind == yaml.AliasNode {
+		t = t.Alias
+	}
+	if t.Kind != yaml.MappingNode {
+		return &convError{s.Line, s.Column, errors.New("cannot merge mappings; the provided source object is unacceptable")}
+	}
+	add := func(k string, v any, n *yaml.Node) {
+		if seen[k] || merged[k] {
+			return
+		}
+		merged[k] = true
+		set(k, v, n)
+	}
+	if m, ok := c.building[t]; ok {
+		for _, k := range m.keys {
+			if err := c.spendNode(t); err != nil {
+				return err
+			}
+			add(k, m.values[k], nil)
+		}
+		return nil
+	}
+	return c.mapping(t, add)
+}
+
+// spendNode counts one value against MaxYAMLNodes without nesting.
+func (c *converter) spendNode(n *yaml.Node) error {
+	c.budget--
+	if c.budget < 0 {
+		return &convError{n.Line, n.Column, fmt.Errorf("%w: too many YAML nodes (alias expansion)", ErrTooLarge)}
+	}
+	return nil
+}
+
+// convertMapping converts the mapping n into out, registered as being built
+// while it is; each key also goes to also, when given.
+func (c *converter) convertMapping(n *yaml.Node, out *partialMapping, also func(string, any, *yaml.Node)) error {
+	if c.building == nil {
+		c.building = map[*yaml.Node]*partialMapping{}
+	}
+	c.building[n] = out
+	defer delete(c.building, n)
+	return c.mapping(n, func(k string, v any, vn *yaml.Node) {
+		out.set(k, v)
+		if also != nil {
+			also(k, v, vn)
+		}
+	})
 }
 
 // key makes a mapping key into the string JavaScript would use for it.
@@ -478,10 +557,11 @@ func (c *converter) integer(n *yaml.Node) (any, error) {
 
 // decodeJSON decodes ";;;" front matter: hexo-front-matter wraps it in braces
 // and calls JSON.parse. Invalid JSON is no front matter, not an error (Hexo's rule).
-func decodeJSON(data string) (*FrontMatter, error) {
+func decodeJSON(data string, firstLine int, opts *Options) (*FrontMatter, error) {
 	dec := json.NewDecoder(strings.NewReader("{" + data + "}"))
 	dec.UseNumber()
 	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}}
+	lim := newJSONLimits(opts)
 	v, err := jsonValue(dec, func(k string, v any) {
 		if _, dup := fm.values[k]; !dup {
 			fm.keys = append(fm.keys, k)
@@ -490,7 +570,10 @@ func decodeJSON(data string) (*FrontMatter, error) {
 		if s, ok := v.(string); ok {
 			fm.text[k] = s
 		}
-	})
+	}, lim)
+	if lim.err != nil { // valid or not, Hexo would parse it: a limit is an error, not "no front matter"
+		return nil, &ParseError{Line: firstLine, Err: &frontMatterError{lim.err}}
+	}
 	if err != nil || v == nil {
 		return nil, errNotMapping
 	}
@@ -500,9 +583,28 @@ func decodeJSON(data string) (*FrontMatter, error) {
 	return fm, nil
 }
 
+// jsonLimits are MaxYAMLNodes and MaxDepth for JSON front matter.
+type jsonLimits struct {
+	budget, depth, maxDepth int
+	err                     error
+}
+
+func newJSONLimits(opts *Options) *jsonLimits {
+	return &jsonLimits{budget: opts.maxYAMLNodes(), maxDepth: opts.maxValueDepth()}
+}
+
 // jsonValue reads one JSON value keeping object key order at the top level
 // (top receives each top-level pair; nested objects become map[string]any).
-func jsonValue(dec *json.Decoder, top func(string, any)) (any, error) {
+func jsonValue(dec *json.Decoder, top func(string, any), lim *jsonLimits) (any, error) {
+	if lim.budget--; lim.budget < 0 {
+		lim.err = fmt.Errorf("%w: too many JSON values", ErrTooLarge)
+		return nil, lim.err
+	}
+	if lim.depth++; lim.depth > lim.maxDepth {
+		lim.err = fmt.Errorf("%w: JSON nested deeper than %d", ErrTooDeep, lim.maxDepth)
+		return nil, lim.err
+	}
+	defer func() { lim.depth-- }()
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
@@ -518,7 +620,7 @@ func jsonValue(dec *json.Decoder, top func(string, any)) (any, error) {
 					return nil, err
 				}
 				k, _ := kt.(string)
-				v, err := jsonValue(dec, nil)
+				v, err := jsonValue(dec, nil, lim)
 				if err != nil {
 					return nil, err
 				}
@@ -532,7 +634,7 @@ func jsonValue(dec *json.Decoder, top func(string, any)) (any, error) {
 		case '[':
 			out := []any{}
 			for dec.More() {
-				v, err := jsonValue(dec, nil)
+				v, err := jsonValue(dec, nil, lim)
 				if err != nil {
 					return nil, err
 				}

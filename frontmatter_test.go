@@ -137,3 +137,54 @@ func TestLimits(t *testing.T) {
 	_, err = Options{MaxSize: 10}.ParseReader(strings.NewReader(strings.Repeat("x", 11)))
 	assert.ErrorIs(t, err, ErrTooLarge)
 }
+
+// TestRecursiveYAML: every recursive step of the conversion counts against
+// the limits. A mapping that merges itself (or an ancestor) takes the keys
+// it has so far, as js-yaml does (Hexo reads `d: &d` / `  <<: *d` as d: {});
+// any other cycle fails with a typed error and the body kept. No setting of
+// the limits lets a cycle exhaust the stack.
+func TestRecursiveYAML(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		opts Options
+		want map[string]any // nil: an error
+		err  error
+	}{
+		{name: "a mapping merging itself", src: "d: &d\n  <<: *d\n", want: map[string]any{"d": map[string]any{}}},
+		{name: "a mapping merging itself in a list", src: "d: &d\n  <<: [*d]\n", want: map[string]any{"d": map[string]any{}}},
+		{name: "the keys set before the merge", src: "d: &d\n  a: 1\n  <<: *d\n  b: 2\n", want: map[string]any{"d": map[string]any{"a": int64(1), "b": int64(2)}}},
+		{name: "merging an ancestor", src: "x: &x\n  k: v\n  y:\n    <<: *x\n", want: map[string]any{"x": map[string]any{"k": "v", "y": map[string]any{"k": "v"}}}},
+		{name: "a list holding itself", src: "a: &a [*a]\n", err: ErrTooDeep},
+		{name: "a mapping holding itself", src: "a: &a\n  b: *a\n", err: ErrTooDeep},
+		{name: "limits no stack can hold", src: "a: &a [*a]\n", opts: Options{MaxDepth: 1 << 30, MaxYAMLNodes: 1 << 30}, err: ErrTooDeep},
+		{name: "merges count as nodes", src: "b: &b {k: 1}\n" + strings.Repeat("m: {<<: [*b, *b, *b, *b]}\n", 1), opts: Options{MaxYAMLNodes: 5}, err: ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := tt.opts.Parse([]byte("---\n" + tt.src + "---\nbody"))
+			assert.Equal(t, "body", p.Body)
+			if tt.err != nil {
+				assert.ErrorIs(t, err, tt.err)
+				assert.ErrorIs(t, err, ErrFrontMatter)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.FrontMatter.Map())
+		})
+	}
+}
+
+// TestJSONFrontMatterLimits: MaxDepth and MaxYAMLNodes hold for ";;;" front
+// matter as for YAML.
+func TestJSONFrontMatterLimits(t *testing.T) {
+	p, err := Options{MaxDepth: 5}.Parse([]byte(";;;\n\"k\": [[[[[[1]]]]]]\n;;;\nbody"))
+	assert.ErrorIs(t, err, ErrTooDeep)
+	assert.ErrorIs(t, err, ErrFrontMatter)
+	assert.Equal(t, "body", p.Body)
+	_, err = Options{MaxYAMLNodes: 3}.Parse([]byte(";;;\n\"k\": [1, 2, 3, 4]\n;;;\nbody"))
+	assert.ErrorIs(t, err, ErrTooLarge)
+	p, err = Options{MaxDepth: 5}.Parse([]byte(";;;\n\"k\": [[[1]]]\n;;;\nbody"))
+	require.NoError(t, err)
+	assert.Equal(t, []any{[]any{[]any{int64(1)}}}, p.FrontMatter.values["k"])
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,11 +118,11 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("{% codeblock %}\n# x\n{% endcodeblock %}\n`{%` ``` {{ x }}")
 	f.Fuzz(func(t *testing.T, s string) {
 		var warnings []string
-		out, err := renderMarkdown(expandTagPlugins(s, func(w string) { warnings = append(warnings, w) }))
+		out, _, err := renderMarkdown(expandTagPlugins(s, func(w string) { warnings = append(warnings, w) }), markdownLimits{})
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
-		again, _ := renderMarkdown(expandTagPlugins(s, func(string) {}))
+		again, _, _ := renderMarkdown(expandTagPlugins(s, func(string) {}), markdownLimits{})
 		if out != again {
 			t.Fatalf("two renderings differ")
 		}
@@ -252,7 +253,7 @@ func FuzzEdit(f *testing.F) {
 		if err != nil || p.FrontMatter == nil || p.FrontMatter.Has("zz_fuzz") {
 			return
 		}
-		body := p.Body
+		body, before := p.Body, p.FrontMatter.Len()
 		if err := p.SetField("zz_fuzz", "v"); err != nil {
 			return
 		}
@@ -262,10 +263,151 @@ func FuzzEdit(f *testing.F) {
 		if err := p.DeleteField("zz_fuzz"); err != nil {
 			t.Fatalf("DeleteField: %v", err)
 		}
+		if keys := before; keys == 0 { // "{}": the block goes with the only key, as for any post
+			if p.Body != body || p.FrontMatter.Len() != 0 {
+				t.Fatalf("set then delete on an empty mapping changed %q into %q", s, p.Bytes())
+			}
+			return
+		}
 		if string(p.Bytes()) != s {
 			t.Fatalf("set then delete changed the file:\n%q\n%q", s, p.Bytes())
 		}
 	})
+}
+
+// FuzzEditValues sets a value built from the fuzzer's bytes (nested lists
+// and mappings, multi-line and YAML-ambiguous strings, numbers, dates) on a
+// post, then reads the file written from scratch: it must hold exactly that
+// value under that key, every other key as it was, and the same body; or the
+// edit must be refused with an error and the post left as it was.
+func FuzzEditValues(f *testing.F) {
+	posts := []string{"---\ntitle: t\nauthor:\n    name: x\n---\nbody\n", "body\n", "---\ntitle: \"a\rb\"\ntags: x\n---\nbody\n",
+		"title: t\n---\nbody", ";;;\n\"title\": \"t\"\n;;;\nbody", "---\ntags:\n - a\n - b\n# c\ntitle: x\n---\n", "---\n{}\n---\n"}
+	for i, post := range posts {
+		f.Add(post, "k", []byte{3, 2, 3, 2, 0, 1, 'a', 0, 1, 'b', 0, 1, 'c'}, uint8(i))
+		f.Add(post, "title", []byte{0, 9, 'a', '\n', ' ', ' ', 'b', '\n', 'y', 'e', 's'}, uint8(i))
+		f.Add(post, "tags", []byte{4, 2, 0, 1, 'x', 1, 7, 0, 1, '~', 6}, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, post, key string, spec []byte, indent uint8) {
+		post = strings.ReplaceAll(post, "    ", strings.Repeat(" ", int(indent%6)+1))
+		p, err := Parse([]byte(post))
+		if err != nil {
+			return
+		}
+		value, _ := fuzzValue(spec, 0)
+		before, body := p.FrontMatter, p.Body
+		src := string(p.Bytes())
+		if err := p.SetField(key, value); err != nil {
+			if string(p.Bytes()) != src {
+				t.Fatalf("a refused edit (%v) changed the post", err)
+			}
+			return
+		}
+		again, err := Parse(p.Bytes())
+		if err != nil {
+			t.Fatalf("the file written does not parse: %v\n%q", err, p.Bytes())
+		}
+		got, ok := again.FrontMatter.Get(key)
+		if want := plainValue(value, strings.HasPrefix(splitFrontMatter(normalise(p.Bytes())).separator, ";")); !ok || !sameValue(got, want) {
+			t.Fatalf("%q reads back as %#v, not %#v:\n%q", key, got, want, p.Bytes())
+		}
+		if again.Body != body {
+			t.Fatalf("the body changed:\n%q", p.Bytes())
+		}
+		for k, v := range before.All() {
+			if w, _ := again.FrontMatter.Get(k); k != key && !sameValue(v, w) {
+				t.Fatalf("%q changed from %#v to %#v:\n%q", k, v, w, p.Bytes())
+			}
+		}
+	})
+}
+
+// fuzzValue builds a value from spec: 0 text (length, bytes), 1 integer,
+// 2 boolean, 3 list (length, items), 4 mapping (length, key text, items),
+// 5 float, 6 null, 7 a date; it returns what is left of spec.
+func fuzzValue(spec []byte, depth int) (any, []byte) {
+	if len(spec) == 0 || depth > 8 {
+		return "", nil
+	}
+	op, spec := spec[0]%8, spec[1:]
+	next := func() byte {
+		if len(spec) == 0 {
+			return 0
+		}
+		b := spec[0]
+		spec = spec[1:]
+		return b
+	}
+	text := func() string {
+		n := min(int(next()), len(spec))
+		s := string(spec[:n])
+		spec = spec[n:]
+		return s
+	}
+	switch op {
+	case 0:
+		return text(), spec
+	case 1:
+		return int(int8(next())) * 1000, spec
+	case 2:
+		return next()%2 == 0, spec
+	case 3:
+		n := int(next() % 5)
+		list := []any{}
+		for range n {
+			var v any
+			v, spec = fuzzValue(spec, depth+1)
+			list = append(list, v)
+		}
+		return list, spec
+	case 4:
+		n := int(next() % 5)
+		m := map[string]any{}
+		for range n {
+			k := text()
+			var v any
+			v, spec = fuzzValue(spec, depth+1)
+			m[k] = v
+		}
+		return m, spec
+	case 5:
+		return float64(int8(next())) / 4, spec
+	case 6:
+		return nil, spec
+	default:
+		return time.Date(2000+int(next()%50), time.Month(next()%12+1), int(next()%28+1), int(next()%24), 0, 0, 0, time.FixedZone("", (int(next()%48)-24)*1800)), spec
+	}
+}
+
+// plainValue is a Go value as the decoder gives it back. A float with no
+// fraction comes back an integer: to JavaScript, and so to Hexo, they are the
+// same number. JSON has no dates: a ";;;" block holds them as RFC 3339 text.
+func plainValue(v any, json bool) any {
+	switch x := v.(type) {
+	case time.Time:
+		if json {
+			return x.Format(time.RFC3339)
+		}
+	case int:
+		return int64(x)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x)
+		}
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plainValue(e, json)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = plainValue(e, json)
+		}
+		return out
+	}
+	return v
 }
 
 // FuzzLint lints and fixes any post: no panic, every finding inside the file,

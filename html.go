@@ -3,6 +3,7 @@ package hexo
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +56,9 @@ type walkLimits struct {
 	blocks int
 }
 
+// pendingImage is an image of the paragraph being collected.
+type pendingImage struct{ url, alt string }
+
 type headingPiece struct {
 	child  int  // index of the heading's direct child holding the text; -1 for the heading itself
 	anchor bool // that child is an <a>
@@ -71,9 +75,9 @@ type walker struct {
 	pre    int // open <pre> elements
 	code   int // open <code> elements
 	para   strings.Builder
-	paraOK bool   // para holds visible text
-	paraAt string // innermost block element when the paragraph began
-	images []Block
+	paraOK bool           // para holds visible text
+	paraAt string         // innermost block element when the paragraph began
+	images []pendingImage // the paragraph's images, added after its text
 
 	inHeading bool
 	hDepth    int // stack depth of the open heading
@@ -356,7 +360,7 @@ func (w *walker) flushParagraph() {
 	w.para.Reset()
 	w.paraOK = false
 	for _, img := range w.images {
-		w.addBlock(img)
+		w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: img.url, Alt: img.alt})
 	}
 	w.images = w.images[:0]
 }
@@ -375,7 +379,11 @@ func (w *walker) flushAll() {
 // loaders' attributes; srcset is the last resort; script URLs are dropped.
 func (w *walker) image(attrs *tagAttrs) {
 	src := strings.TrimSpace(attrs.src)
-	var urls []string
+	var buf [1 + len(attrs.lazy)]string // no allocation per image: a post may hold a million
+	urls := buf[:0]
+	if src != "" {
+		urls = append(urls, src)
+	}
 	lazy := false
 	for _, u := range attrs.lazy {
 		if u = strings.TrimSpace(u); u != "" {
@@ -383,25 +391,22 @@ func (w *walker) image(attrs *tagAttrs) {
 			lazy = true
 		}
 	}
-	if src != "" && !(lazy && hasScheme(src, "data")) {
-		urls = append([]string{src}, urls...)
+	if lazy && src != "" && hasScheme(src, "data") {
+		urls = urls[1:]
 	}
 	if len(urls) == 0 {
 		if u := firstSrcset(attrs.srcset); u != "" {
 			urls = append(urls, u)
 		}
 	}
-	seen := map[string]bool{}
-	for _, u := range urls {
-		if seen[u] || hasScheme(u, "javascript") || hasScheme(u, "vbscript") {
+	for i, u := range urls {
+		if slices.Contains(urls[:i], u) || hasScheme(u, "javascript") || hasScheme(u, "vbscript") {
 			continue
 		}
-		seen[u] = true
-		img := Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs.alt}
 		if w.inHeading || w.pre > 0 {
-			w.addBlock(img)
+			w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs.alt})
 		} else {
-			w.images = append(w.images, img)
+			w.images = append(w.images, pendingImage{u, attrs.alt})
 		}
 	}
 }
@@ -409,17 +414,20 @@ func (w *walker) image(attrs *tagAttrs) {
 // hasScheme reports whether u uses scheme, ignoring case and the control
 // characters and spaces browsers ignore ("java\tscript:").
 func hasScheme(u, scheme string) bool {
-	var b strings.Builder
+	want := scheme + ":"
+	k := 0
 	for _, r := range u {
 		if r <= ' ' {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
-		if b.Len() > len(scheme) {
-			break
+		if k == len(want) || unicode.ToLower(r) != rune(want[k]) {
+			return false
+		}
+		if k++; k == len(want) {
+			return true
 		}
 	}
-	return b.String() == scheme+":"
+	return false
 }
 
 func firstSrcset(s string) string {

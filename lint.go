@@ -150,7 +150,8 @@ func ruleOf(id string) Rule {
 // that need the whole site (duplicate permalinks, missing images) are
 // Site.Lint's. Lint only reads the post.
 func Lint(p *Post) []Finding {
-	l := linter{p: p, text: normalise([]byte(p.src))}
+	text := normalise([]byte(p.src))
+	l := linter{p: p, text: text, lines: newLineIndex(text)}
 	l.frontMatter()
 	if p.FrontMatter != nil {
 		l.dates()
@@ -162,10 +163,11 @@ func Lint(p *Post) []Finding {
 }
 
 type linter struct {
-	p    *Post
-	text string // the post's text, normalised
-	out  []Finding
-	seen map[string]int // findings per rule, capped
+	p     *Post
+	text  string // the post's text, normalised
+	lines lineIndex
+	out   []Finding
+	seen  map[string]int // findings per rule, capped
 }
 
 func (l *linter) add(rule string, line int, key string, fixable bool, format string, args ...any) {
@@ -180,8 +182,27 @@ func (l *linter) add(rule string, line int, key string, fixable bool, format str
 		Message: fmt.Sprintf(format, args...), Fixable: fixable && r.Fix, Key: key})
 }
 
-// lineAt is the 1-based line of an offset in text.
-func lineAt(text string, off int) int { return 1 + strings.Count(text[:off], "\n") }
+// lineIndex finds the line of an offset in a text by binary search, so that
+// a post with many findings is not counted through once for each.
+type lineIndex []int // offsets of the text's newlines
+
+func newLineIndex(text string) lineIndex {
+	var nl lineIndex
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return nl
+		}
+		nl = append(nl, i+j)
+		i += j + 1
+	}
+}
+
+// line is the 1-based line of an offset.
+func (x lineIndex) line(off int) int {
+	i, _ := slices.BinarySearch(x, off)
+	return 1 + i
+}
 
 // bodyOffset is where the body starts in the normalised text.
 func (l *linter) bodyOffset() int { return len(l.text) - len(l.p.Body) }
@@ -207,7 +228,7 @@ func (l *linter) frontMatter() {
 		}
 		switch {
 		case !sp.prefix && !oneBlankLineOpener(sp):
-			l.add(RuleNoOpener, 1, "", false, "the text before the --- rule on line %d is read as front matter, and it is broken YAML (%s): Hexo drops the post; start the post with a blank line or write the rule as ***", lineAt(text, len(sp.data))+1, msg)
+			l.add(RuleNoOpener, 1, "", false, "the text before the --- rule on line %d is read as front matter, and it is broken YAML (%s): Hexo drops the post; start the post with a blank line or write the rule as ***", l.lines.line(len(sp.data))+1, msg)
 		case errors.Is(derr, errDuplicateKey):
 			l.add(RuleDuplicateKey, line, "", false, "%s: Hexo drops the post", msg)
 		default:
@@ -221,7 +242,7 @@ func (l *linter) frontMatter() {
 	case p.FrontMatter != nil && !sp.prefix && !oneBlankLineOpener(sp):
 		known := slices.ContainsFunc(p.FrontMatter.Keys(), func(k string) bool { return hexoKeys[k] || slices.Contains(coverKeys, k) })
 		if !known {
-			l.add(RuleNoOpener, 1, "", false, "the text before the --- rule on line %d is read as front matter (keys %s): start the post with a blank line or write the rule as ***", lineAt(text, len(sp.data))+1, strings.Join(p.FrontMatter.Keys(), ", "))
+			l.add(RuleNoOpener, 1, "", false, "the text before the --- rule on line %d is read as front matter (keys %s): start the post with a blank line or write the rule as ***", l.lines.line(len(sp.data))+1, strings.Join(p.FrontMatter.Keys(), ", "))
 		}
 		return
 	case p.FrontMatter != nil:

@@ -292,7 +292,7 @@ func checkFixFolder(t *testing.T, src string) {
 			assert.Equal(t, bodyImages(before), bodyImages(after), f)
 		}
 		if after.Format == FormatHTML && !isHTMLFile(f) {
-			rendered, err := renderMarkdown(expandTagPlugins(after.Body, func(string) {}))
+			rendered, _, err := renderMarkdown(expandTagPlugins(after.Body, func(string) {}), markdownLimits{})
 			require.NoError(t, err)
 			res := walkHTML(rendered, after.opts.walkLimits())
 			assert.Equal(t, before.Text(), blocksText(res.blocks, true, nil), "%s: Markdown changes the mended body", f)

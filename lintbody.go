@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -18,8 +17,8 @@ import (
 func (l *linter) body() {
 	p, off := l.p, l.bodyOffset()
 	if p.Format == FormatHTML && !isHTMLFile(p.Source) {
-		if breaks := markdownBreaks(p.Body); len(breaks) > 0 {
-			_, ok := mendHTMLBody(p.Body)
+		if breaks := markdownBreaks(p.Body, p.opts.markdownLimits()); len(breaks) > 0 {
+			_, ok := mendHTMLBody(p.Body, p.opts.markdownLimits())
 			b := breaks[0]
 			var what string
 			switch {
@@ -34,11 +33,11 @@ func (l *linter) body() {
 			if len(breaks) > 1 {
 				more = " (and " + strconv.Itoa(len(breaks)-1) + " more places)"
 			}
-			l.add(RuleMarkdownHTML, lineAt(l.text, off+b.off), "", ok, "the HTML body goes through Hexo's Markdown pass: %s%s", what, more)
+			l.add(RuleMarkdownHTML, l.lines.line(off+b.off), "", ok, "the HTML body goes through Hexo's Markdown pass: %s%s", what, more)
 		}
 	}
 	for _, s := range swigSpans(p.Body) {
-		line := lineAt(l.text, off+s.start)
+		line := l.lines.line(off + s.start)
 		snippet := clipRunes(p.Body[s.start:s.end], 40)
 		switch s.kind {
 		case swigUnknown:
@@ -72,9 +71,9 @@ type mdBreak struct {
 // marked does for HTML blocks) and returns the lines that do not stay raw
 // HTML: indented code blocks anywhere, and any other block that starts while
 // an element is still open (after a blank line ended its HTML block).
-func markdownBreaks(body string) []mdBreak {
+func markdownBreaks(body string, lim markdownLimits) []mdBreak {
 	src := []byte(body)
-	doc := markdown().Parser().Parse(text.NewReader(src))
+	doc, _ := parseMarkdown(src, lim) // a limit hit only reads some markup as text
 	var cands []mdBreak
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindHTMLBlock {
@@ -139,9 +138,9 @@ func blockStart(n ast.Node) int {
 // each becomes &#10;, the newline it stood for), and an indented line that
 // still opens a code block loses its indentation (outside <pre>, where
 // leading spaces show nothing). ok says no break is left.
-func mendHTMLBody(body string) (mended string, ok bool) {
+func mendHTMLBody(body string, lim markdownLimits) (mended string, ok bool) {
 	for range 50 {
-		breaks := markdownBreaks(body)
+		breaks := markdownBreaks(body, lim)
 		if len(breaks) == 0 {
 			return body, true
 		}
@@ -253,12 +252,24 @@ func swigSpans(body string) []swigSpan {
 	x := tagExpander{src: body, spanFailsUntil: map[int]int{}}
 	x.index()
 	var out []swigSpan
+	// the scan goes forward, so the closer found for one opener is the first
+	// one for every later opener before it: each closer is searched for once
+	type found struct{ from, at int }
+	last := map[string]found{}
 	closed := func(i int, closer string, kind int) int {
-		j := strings.Index(body[i+2:], closer)
-		if j < 0 {
+		from := i + 2
+		f, ok := last[closer]
+		if !ok || from > f.at && f.at >= 0 || from < f.from {
+			f = found{from, strings.Index(body[from:], closer)}
+			if f.at >= 0 {
+				f.at += from
+			}
+			last[closer] = f
+		}
+		if f.at < 0 {
 			return -1
 		}
-		end := i + 2 + j + 2
+		end := f.at + 2
 		out = append(out, swigSpan{start: i, end: end, kind: kind})
 		return end
 	}
@@ -334,7 +345,7 @@ var (
 func (l *linter) more(body string, off int) {
 	first := hexoMoreRE.FindStringIndex(body)
 	if v := moreVariant(body); v != nil {
-		l.add(RuleMoreMarker, lineAt(l.text, off+v[0]), "", true, "%q is not Hexo's <!-- more --> (one space at most on each side): the post gets no excerpt", body[v[0]:v[1]])
+		l.add(RuleMoreMarker, l.lines.line(off+v[0]), "", true, "%q is not Hexo's <!-- more --> (one space at most on each side): the post gets no excerpt", body[v[0]:v[1]])
 	}
 	if first == nil {
 		return
@@ -347,7 +358,7 @@ func (l *linter) more(body string, off int) {
 	before := strings.TrimSpace(body[ls:first[0]])
 	after := strings.TrimSpace(body[first[1]:le])
 	if before != "" && !strings.HasSuffix(before, ">") || after != "" && !strings.HasPrefix(after, "<") {
-		l.add(RuleMoreSplitsParagraph, lineAt(l.text, off+first[0]), "", false, "<!-- more --> is inside a line of text: the excerpt ends in the middle of a paragraph")
+		l.add(RuleMoreSplitsParagraph, l.lines.line(off+first[0]), "", false, "<!-- more --> is inside a line of text: the excerpt ends in the middle of a paragraph")
 	}
 }
 

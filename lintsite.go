@@ -86,7 +86,13 @@ func (s *Site) missingImages(fsys fs.FS, p *Post) []Finding {
 	}
 	var out []Finding
 	text := normalise([]byte(p.src))
+	var lines lineIndex
+	checked := map[string]bool{} // a URL is looked up once, however often it is used
 	for _, img := range p.Images() {
+		if len(out) == maxFindingsPerRulePerPost || checked[img.URL] {
+			continue
+		}
+		checked[img.URL] = true
 		u, err := url.Parse(img.URL)
 		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(img.URL, "//") {
 			continue
@@ -105,7 +111,10 @@ func (s *Site) missingImages(fsys fs.FS, p *Post) []Finding {
 		}
 		line := 0
 		if i := strings.Index(text, img.URL); i >= 0 {
-			line = lineAt(text, i)
+			if lines == nil {
+				lines = newLineIndex(text)
+			}
+			line = lines.line(i)
 		}
 		out = append(out, Finding{File: p.Source, Line: line, Rule: RuleImageMissing, Severity: SeverityWarning,
 			Message: "image " + strconv.Quote(img.URL) + " (" + img.From + ") is not in the site's source folder or the post's asset folder", Key: coverKey(img.From)})

@@ -3,14 +3,17 @@ package hexo
 import (
 	"bytes"
 	"html"
+	"reflect"
 	"strconv"
 	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdown is the renderer for Markdown bodies: CommonMark with GFM (tables,
@@ -19,25 +22,51 @@ import (
 // It is immutable once built and safe for concurrent use.
 var markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(guardedBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+				util.Prioritized(paragraphGuard{}, 0))...),
+		)),
 		goldmark.WithExtensions(extension.GFM, extension.Typographer),
-		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+		goldmark.WithRendererOptions(gmhtml.WithUnsafe(),
+			renderer.WithNodeRenderers(util.Prioritized(plainTextRenderer{}, 0))),
 	)
 })
 
+// guardedBlockParsers are goldmark's block parsers with the list, quote and
+// ATX heading parsers wrapped by the guard (mdlimits.go).
+func guardedBlockParsers() []util.PrioritizedValue {
+	typeOf := func(v any) reflect.Type { return reflect.TypeOf(v) }
+	list, quote, atx := typeOf(parser.NewListParser()), typeOf(parser.NewBlockquoteParser()), typeOf(parser.NewATXHeadingParser())
+	ps := parser.DefaultBlockParsers()
+	for i, p := range ps {
+		bp := p.Value.(parser.BlockParser)
+		switch typeOf(bp) {
+		case list, quote:
+			ps[i].Value = nestingLimited{bp}
+		case atx:
+			ps[i].Value = headingLimited{bp}
+		}
+	}
+	return ps
+}
+
 // renderMarkdown turns a Markdown body into HTML. Headings get the ids
 // hexo-renderer-marked gives them: the slugized heading text, case and CJK
-// kept, a repeat suffixed -1, -2 across all levels.
-func renderMarkdown(src string) (string, error) {
+// kept, a repeat suffixed -1, -2 across all levels. The guard says which
+// limit, if any, was hit; the error is the renderer's.
+func renderMarkdown(src string, lim markdownLimits) (string, *mdGuard, error) {
 	md := markdown()
 	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source))
+	doc, g := parseMarkdown(source, lim)
 	setHeadingIDs(doc, source, map[string]int{})
 	var out bytes.Buffer
 	out.Grow(len(source) + len(source)/4)
 	if err := md.Renderer().Render(&out, source, doc); err != nil {
-		return "", err
+		return "", g, err
 	}
-	return out.String(), nil
+	return out.String(), g, nil
 }
 
 // setHeadingIDs gives headings their ids in document order, visiting blocks
@@ -82,6 +111,8 @@ func headingSourceText(n ast.Node, source []byte) string {
 				// tags are stripped; their text children are separate nodes
 			case *ast.AutoLink:
 				b.Write(t.Label(source))
+			case *plainText:
+				b.WriteString(html.EscapeString(t.text(source)))
 			default:
 				walk(c)
 			}

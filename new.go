@@ -47,7 +47,7 @@ func New(title string, c SiteConfig, now time.Time) (*Post, error) {
 	if path.Ext(name) == "" {
 		name += ".md"
 	}
-	titleLine, err := yamlEntry("title", title, "  ")
+	titleLine, err := yamlEntry("title", title, 2, styleBlock)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -43,10 +44,16 @@ type Options struct {
 	// MaxYAMLNodes bounds the YAML values decoded, aliases expanded, so that
 	// an alias bomb fails fast. 0 means 100,000.
 	MaxYAMLNodes int
-	// MaxDepth bounds the nesting of YAML values and of HTML elements (after
-	// HTML's implied end tags). 0 means 10,000.
+	// MaxDepth bounds the nesting of YAML and JSON values (aliases and
+	// merges counted), of HTML elements (after HTML's implied end tags) and
+	// of Markdown lists and quotes. 0 means 10,000. Markdown nesting is held
+	// at 100 and value nesting at 100,000 whatever is set: goldmark's work
+	// grows with the square of the one, the stack with the other.
 	MaxDepth int
-	// MaxBlocks bounds the blocks a body is walked into. 0 means 1,000,000.
+	// MaxBlocks bounds the blocks a body is walked into, and what a Markdown
+	// body may make before goldmark allocates it: its lines, list and quote
+	// markers, headings, inline markup and table cells count against it (see
+	// SECURITY.md). 0 means 1,000,000.
 	MaxBlocks int
 }
 
@@ -64,8 +71,23 @@ func (o *Options) maxFrontMatter() int {
 }
 func (o *Options) maxYAMLNodes() int { return orDefault(o.MaxYAMLNodes, 100_000) }
 func (o *Options) maxDepth() int     { return orDefault(o.MaxDepth, 10_000) }
+func (o *Options) maxBlocks() int    { return orDefault(o.MaxBlocks, 1_000_000) }
+
+// maxRecursion bounds every recursive walk of the package (a Go stack holds
+// several million frames; this stays far below).
+const maxRecursion = 100_000
+
+// maxValueDepth is MaxDepth for YAML and JSON values, which are converted
+// recursively: held at maxRecursion whatever the caller asks, so that no
+// setting can exhaust the stack.
+func (o *Options) maxValueDepth() int { return min(o.maxDepth(), maxRecursion) }
+
 func (o *Options) walkLimits() walkLimits {
-	return walkLimits{depth: o.maxDepth(), blocks: orDefault(o.MaxBlocks, 1_000_000)}
+	return walkLimits{depth: o.maxDepth(), blocks: o.maxBlocks()}
+}
+
+func (o *Options) markdownLimits() markdownLimits {
+	return markdownLimits{nesting: min(o.maxDepth(), markdownNesting), nodes: o.maxBlocks()}
 }
 
 func orDefault(v, def int) int {
@@ -142,6 +164,7 @@ type Post struct {
 	Warnings []string
 
 	src        string      // the file as read, for Bytes and the edits
+	origin     *origin     // the file it was read from, for Save
 	rederive   func(*Post) // a site's derivations, run again after an edit
 	excerptSet bool        // the front matter set the excerpt
 	zoneChosen bool        // dates without an offset are read in a zone the caller or site chose
@@ -188,9 +211,35 @@ func (o Options) ParseReader(r io.Reader) (*Post, error) {
 	return o.parseFrom(r, "")
 }
 
-// ParseFile reads the post at path. Errors name the file.
+// ParseFile reads the post at path, which must be a regular file (a FIFO or
+// a device is refused rather than waited on). Errors name the file.
 func (o Options) ParseFile(name string) (*Post, error) {
+	if info, err := os.Stat(name); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, &ParseError{File: name, Err: notRegular(info)}
+	}
 	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p, err := o.parseFrom(f, name)
+	if p != nil {
+		p.origin = &origin{dir: filepath.Dir(name), name: filepath.Base(name), read: p.src}
+	}
+	return p, err
+}
+
+// ParseFS reads the post name from fsys, which must be a regular file.
+// Errors name the file.
+func (o Options) ParseFS(fsys fs.FS, name string) (*Post, error) {
+	if info, err := fs.Stat(fsys, name); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, &ParseError{File: name, Err: notRegular(info)}
+	}
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -198,14 +247,45 @@ func (o Options) ParseFile(name string) (*Post, error) {
 	return o.parseFrom(f, name)
 }
 
-// ParseFS reads the post name from fsys. Errors name the file.
-func (o Options) ParseFS(fsys fs.FS, name string) (*Post, error) {
+// notRegular is the error for a file that is not a regular file; it matches
+// fs.ErrInvalid.
+func notRegular(info fs.FileInfo) error {
+	what := "an irregular file"
+	switch t := info.Mode().Type(); {
+	case t&fs.ModeDir != 0:
+		what = "a folder"
+	case t&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case t&fs.ModeSocket != 0:
+		what = "a socket"
+	case t&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return wrapped{"not a regular file: " + what, fs.ErrInvalid}
+}
+
+// readRegular reads a regular file of at most limit bytes.
+func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &ParseError{File: name, Err: notRegular(info)}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return o.parseFrom(f, name)
+	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	if len(b) > limit {
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
+	}
+	return b, nil
 }
 
 // parseFrom reads one byte past MaxSize, so that parse can tell an input at

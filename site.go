@@ -74,13 +74,13 @@ func (s *Site) init(fsys fs.FS, opts SiteOptions) error {
 	s.opts = opts
 	s.Config = DefaultSiteConfig()
 	var errs []error
-	src, err := fs.ReadFile(fsys, "_config.yml")
+	src, err := readRegular(fsys, "_config.yml", opts.maxFrontMatter())
 	switch {
 	case err == nil:
 		s.Config, err = ParseSiteConfig(src)
 		errs = append(errs, s.named(err))
 	case !errors.Is(err, fs.ErrNotExist):
-		errs = append(errs, err)
+		errs = append(errs, s.named(err))
 	default:
 		if _, err := fs.Stat(fsys, path.Join(s.Config.SourceDir, "_posts")); err != nil {
 			s.bare = true
@@ -237,8 +237,11 @@ func (s *Site) list(fsys fs.FS) ([]siteFile, []error) {
 				errs = append(errs, &ParseError{File: s.display(name), Err: err})
 				return
 			}
-			if !info.IsDir() {
+			switch {
+			case info.Mode().IsRegular():
 				files = append(files, siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()})
+			case !info.IsDir(): // a FIFO or a device would block the reader, or never end
+				errs = append(errs, &ParseError{File: s.display(name), Err: notRegular(info)})
 			}
 		})
 	}
@@ -271,6 +274,9 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 	opts.Location = s.loc
 	p, err := opts.parseFrom(file, s.display(f.name))
 	if p != nil {
+		if s.fsys == nil { // OpenSite: Save writes back through the site's folder
+			p.origin = &origin{dir: s.dir, name: f.name, read: p.src, confined: true}
+		}
 		s.derive(p, f)
 		if s.Config.PostAssetFolder {
 			p.Assets = listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))

@@ -4,10 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
-
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // SiteConfig holds the settings of a Hexo site's _config.yml that shape what
@@ -80,20 +79,28 @@ func DefaultSiteConfig() SiteConfig {
 var ErrSiteConfig = errors.New("invalid site config")
 
 // ParseSiteConfig reads a _config.yml over Hexo's defaults and normalises url
-// and root as Hexo's load_config does. On an error (wrapped in a *ParseError
-// matching ErrSiteConfig) the returned config holds every setting that could
-// be read, defaults for the rest.
+// and root as Hexo's load_config does. The YAML is read as the front matter
+// is (js-yaml's rules, linear time, the default Options' limits: at most 1
+// MiB, MaxYAMLNodes values, MaxDepth levels). On an error (a *ParseError
+// matching ErrSiteConfig, with the line when there is one) the returned
+// config holds every setting that could be read, defaults for the rest.
 func ParseSiteConfig(src []byte) (SiteConfig, error) {
 	c := DefaultSiteConfig()
-	rootSet := false
-	var raw map[string]any
-	err := yaml.Unmarshal(src, &raw)
-	if err == nil {
-		_, rootSet = raw["root"]
-		err = yaml.Unmarshal(src, &c)
+	var opts Options
+	var fm *FrontMatter
+	var err error
+	if len(src) > opts.maxFrontMatter() {
+		err = fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(src), opts.maxFrontMatter())
+	} else if fm, err = decodeYAML(string(src), 1, &opts); errors.Is(err, errNotMapping) {
+		err = nil // empty, or only comments: Hexo's defaults
+	}
+	if err == nil && fm != nil {
+		d := decoder{loc: time.UTC, text: fm.text}
+		d.assign(reflect.ValueOf(&c).Elem(), fm.Map(), "")
+		err = errors.Join(d.errs...)
 	}
 	c.URL = strings.TrimRight(c.URL, "/")
-	if !rootSet || c.Root == "" {
+	if !fm.Has("root") || c.Root == "" {
 		c.Root = "/"
 		if u, perr := url.Parse(c.URL); perr == nil && u.Path != "" {
 			c.Root = u.Path
@@ -113,9 +120,45 @@ func ParseSiteConfig(src []byte) (SiteConfig, error) {
 		}
 	}
 	if err != nil {
-		return c, &ParseError{File: "_config.yml", Err: fmt.Errorf("%w: %v", ErrSiteConfig, err)}
+		return c, siteConfigError(err, fm)
 	}
 	return c, nil
+}
+
+// unwrapAll lists the errors joined in err (err itself when it joins none).
+func unwrapAll(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// siteConfigError names _config.yml and the line: the decoder's, or the line
+// of the key a value that does not fit belongs to.
+func siteConfigError(err error, fm *FrontMatter) error {
+	pe := &ParseError{File: "_config.yml"}
+	cause := err
+	var inner *ParseError
+	var fe *frontMatterError
+	var de *DecodeError
+	switch {
+	case errors.As(err, &inner):
+		pe.Line, pe.Column, cause = inner.Line, inner.Column, inner.Err
+		if errors.As(cause, &fe) {
+			cause = fe.err
+		}
+	case errors.As(err, &de):
+		pe.Line = fm.line(strings.FieldsFunc(de.Key, func(r rune) bool { return r == '.' || r == '[' })[0])
+		var msgs []string
+		for _, e := range unwrapAll(err) {
+			if errors.As(e, &de) {
+				msgs = append(msgs, fmt.Sprintf("%s: %v (it must be %s)", de.Key, de.Err, de.Type))
+			}
+		}
+		cause = wrapped{strings.Join(msgs, "; "), err}
+	}
+	pe.Err = fmt.Errorf("%w: %w", ErrSiteConfig, cause)
+	return pe
 }
 
 // location is the zone the site's dates are read and written in.

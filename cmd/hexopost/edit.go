@@ -87,14 +87,14 @@ func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 	for _, path := range rest {
 		each(ctx, opts, path, func(p *hexo.Post, err error) bool {
 			if p == nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				warn(stderr, err)
 				failed = true
 				return true
 			}
 			before := string(p.Bytes())
 			what, cerr := change(p)
 			if cerr != nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", cerr)
+				warn(stderr, cerr)
 				failed = true
 				return true
 			}
@@ -103,10 +103,10 @@ func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 			}
 			written, err := save(p, before, *dryRun, stdout)
 			if err != nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				warn(stderr, err)
 				failed = true
 			} else if written {
-				fmt.Fprintf(stdout, "%s: %s\n", p.Source, what)
+				fmt.Fprintf(stdout, "%s: %s\n", clean(p.Source), clean(what))
 			}
 			return true
 		})
@@ -127,12 +127,12 @@ func save(p *hexo.Post, before string, dryRun bool, stdout io.Writer) (written b
 	if dryRun {
 		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 			A: difflib.SplitLines(before), B: difflib.SplitLines(after),
-			FromFile: "a/" + filepath.ToSlash(p.Source), ToFile: "b/" + filepath.ToSlash(p.Source), Context: 3,
+			FromFile: "a/" + clean(filepath.ToSlash(p.Source)), ToFile: "b/" + clean(filepath.ToSlash(p.Source)), Context: 3,
 		})
 		fmt.Fprint(stdout, diff)
 		return false, nil
 	}
-	return true, p.WriteFile(p.Source)
+	return true, p.Save()
 }
 
 // cliValue reads VALUE as YAML, so that tags=[a, b] is a list and

@@ -60,21 +60,21 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			if *asJSON {
 				enc.Encode(f) //nolint:errcheck // stdout
 			} else {
-				fmt.Fprintln(stdout, f)
+				fmt.Fprintln(stdout, clean(f.String()))
 			}
 		}
 	}
 	for _, path := range fl.Args() {
 		info, err := os.Stat(path)
 		if err != nil {
-			fmt.Fprintf(stderr, "hexopost: %v\n", err)
+			warn(stderr, err)
 			failed = true
 			continue
 		}
 		if !info.IsDir() {
 			p, err := opts.ParseFile(path) // a post that fails to parse is what lint reports
 			if p == nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				warn(stderr, err)
 				failed = true
 				continue
 			}
@@ -83,7 +83,7 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		site, err := hexo.OpenSite(path, hexo.SiteOptions{Options: opts, Drafts: *drafts})
 		if err != nil {
-			fmt.Fprintf(stderr, "hexopost: %v\n", err)
+			warn(stderr, err)
 		}
 		if site == nil {
 			failed = true
@@ -92,7 +92,7 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs, err := site.Lint(ctx)
 		report(fs)
 		if err != nil {
-			fmt.Fprintf(stderr, "hexopost: %v\n", err)
+			warn(stderr, err)
 			failed = true
 		}
 	}
@@ -149,26 +149,26 @@ func runFix(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, path := range fl.Args() {
 		each(ctx, c, path, func(p *hexo.Post, err error) bool {
 			if p == nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				warn(stderr, err)
 				failed = true
 				return true
 			}
 			before := string(p.Bytes())
 			fixed, ferr := hexo.Fix(p, fo)
 			if ferr != nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", ferr)
+				warn(stderr, ferr)
 				failed = true
 			}
 			written, err := save(p, before, *dryRun, stdout)
 			if err != nil {
-				fmt.Fprintf(stderr, "hexopost: %v\n", err)
+				warn(stderr, err)
 				failed = true
 				return true
 			}
 			if written {
 				for _, f := range fixed {
 					f.Message = "fixed"
-					fmt.Fprintln(stdout, f)
+					fmt.Fprintln(stdout, clean(f.String()))
 				}
 			}
 			return true
@@ -187,7 +187,7 @@ func zoneOptions(zone string, stderr io.Writer) (hexo.Options, bool) {
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		fmt.Fprintf(stderr, "hexopost: --timezone: %v\n", err)
+		warn(stderr, fmt.Errorf("--timezone: %w", err))
 		return hexo.Options{}, false
 	}
 	return hexo.Options{Location: loc}, true

@@ -146,7 +146,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			failed = true
 			st.errors++
 			progress.clear()
-			fmt.Fprintf(stderr, "hexopost: %v\n", err)
+			warn(stderr, err)
 		}
 		if p == nil {
 			return true
@@ -158,7 +158,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case hold:
 			posts = append(posts, p)
 		case c.json:
-			writeJSON(stdout, p, err)
+			if werr := writeJSON(stdout, p, err); werr != nil {
+				failed = true
+			}
 		default:
 			rows = append(rows, row(p))
 		}
@@ -172,21 +174,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	progress.stop()
 	if ctx.Err() != nil {
-		fmt.Fprintf(stderr, "hexopost: %v\n", ctx.Err())
+		warn(stderr, ctx.Err())
 		return 1
 	}
 	if hold {
 		slices.SortStableFunc(posts, func(a, b *hexo.Post) int { return b.Date.Compare(a.Date) })
 	}
 	if c.stats {
-		st.print(stdout, c.json)
+		if err := st.print(stdout, c.json); err != nil {
+			warn(stderr, err)
+			failed = true
+		}
 	} else {
 		if c.limit > 0 && len(posts) > c.limit {
 			posts = posts[:c.limit]
 		}
 		for _, p := range posts {
 			if c.json {
-				writeJSON(stdout, p, nil)
+				if writeJSON(stdout, p, nil) != nil {
+					failed = true
+				}
 			} else {
 				rows = append(rows, row(p))
 			}
@@ -226,7 +233,10 @@ func each(ctx context.Context, c *config, path string, emit func(*hexo.Post, err
 	return true
 }
 
-func writeJSON(w io.Writer, post *hexo.Post, perr error) {
+// writeJSON prints the post as one JSON line, with "error" when it failed.
+// A post that cannot be written as JSON is printed as its source and the
+// error, and the error is returned (the run fails).
+func writeJSON(w io.Writer, post *hexo.Post, perr error) error {
 	b, err := post.MarshalJSON()
 	if err != nil {
 		b, perr = []byte(`{"source":`+quote(post.Source)+`}`), err
@@ -235,6 +245,7 @@ func writeJSON(w io.Writer, post *hexo.Post, perr error) {
 		b = append([]byte(`{"error":`+quote(perr.Error())+`,`), b[1:]...)
 	}
 	w.Write(append(b, '\n'))
+	return err
 }
 
 func row(p *hexo.Post) []string {
@@ -248,9 +259,9 @@ func row(p *hexo.Post) []string {
 	}
 	title := p.Title
 	if title == "" {
-		title = "(" + filepath.Base(p.Source) + ")"
+		title = "(" + filepath.Base(p.Source) + ")" // cleaned with the title below
 	}
-	return []string{clip(title, 36), date, clip(strings.Join(cats, ", "), 24), clip(p.Summary(), 50)}
+	return []string{clip(clean(title), 36), date, clip(clean(strings.Join(cats, ", ")), 24), clip(clean(p.Summary()), 50)}
 }
 
 // progress shows "N posts" on a terminal's stderr once loading has taken

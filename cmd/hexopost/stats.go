@@ -55,14 +55,17 @@ func (s *stats) add(p *hexo.Post) {
 	s.Categories, s.Tags = len(s.cats), len(s.tags)
 }
 
-func (s *stats) print(w io.Writer, asJSON bool) {
+func (s *stats) print(w io.Writer, asJSON bool) error {
 	if asJSON {
-		b, _ := json.Marshal(struct {
+		b, err := json.Marshal(struct {
 			*stats
 			Errors int `json:"errors"`
 		}{s, s.errors})
+		if err != nil {
+			return err
+		}
 		fmt.Fprintln(w, string(b))
-		return
+		return nil
 	}
 	day := func(t *time.Time) string {
 		if t == nil {
@@ -79,4 +82,5 @@ func (s *stats) print(w io.Writer, asJSON bool) {
 		{"dates", day(s.First) + " .. " + day(s.Last)},
 		{"errors", fmt.Sprint(s.errors)},
 	})
+	return nil
 }

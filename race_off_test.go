@@ -1,0 +1,5 @@
+//go:build !race
+
+package hexo
+
+const raceEnabled = false

@@ -1,10 +1,12 @@
 package hexo
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseDate(t *testing.T) {
@@ -69,4 +71,31 @@ func TestDatesOnPost(t *testing.T) {
 	p2, err := Options{Location: loc}.Parse([]byte("---\ndate: 2021-06-13 10:00:00\n---\n"))
 	assert.NoError(t, err)
 	assert.Equal(t, "2021-06-13T02:00:00Z", p2.Date.UTC().Format(time.RFC3339), "no offset: the options' location")
+}
+
+// TestEveryDateWritesAsJSON: a date outside the years 0 to 9999 (a YAML
+// timestamp shifted by an offset, epoch milliseconds) is written as
+// JavaScript's toISOString writes it, where time.Time's own JSON would fail.
+func TestEveryDateWritesAsJSON(t *testing.T) {
+	for src, want := range map[string]string{
+		"date: 0000-01-01 00:00:00+27":     "-000001-12-30T21:00:00Z",
+		"date: 2021-01-01T00:00:00+99:99":  "2020-12-27T19:21:00Z",
+		"date: 8640000000000000":           "+275760-09-13T00:00:00Z",
+		"date: 2021-06-12 13:07:48 +08:00": "2021-06-12T13:07:48+08:00",
+		"date: 0001-01-01 00:00:00 +23:59": "0001-01-01T00:00:00+23:59", // an offset a zone can have is kept
+	} {
+		p, err := Parse([]byte("---\n" + src + "\n---\n"))
+		require.NoError(t, err, src)
+		b, err := p.MarshalJSON()
+		require.NoError(t, err, src)
+		var got struct {
+			Date        string         `json:"date"`
+			FrontMatter map[string]any `json:"front_matter"`
+		}
+		require.NoError(t, json.Unmarshal(b, &got), src)
+		assert.Equal(t, want, got.Date, src)
+		if _, isTime := p.FrontMatter.values["date"].(time.Time); isTime {
+			assert.Equal(t, want, got.FrontMatter["date"], src)
+		}
+	}
 }

@@ -118,6 +118,8 @@ func (fm *FrontMatter) MarshalJSON() ([]byte, error) {
 
 func jsonSafe(v any) any {
 	switch x := v.(type) {
+	case time.Time:
+		return timeText(x, time.RFC3339Nano)
 	case float64:
 		switch {
 		case math.IsNaN(x):

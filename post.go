@@ -428,8 +428,24 @@ func jsonTime(t time.Time) *string {
 	if t.IsZero() {
 		return nil
 	}
-	s := t.Format(time.RFC3339)
+	s := timeText(t, time.RFC3339)
 	return &s
+}
+
+// timeText formats t by layout (RFC 3339) when its year has four digits;
+// otherwise as JavaScript's toISOString does, in UTC with a signed six-digit
+// year (-000001-12-31T21:00:00Z), which RFC 3339 and time.MarshalJSON cannot
+// write.
+func timeText(t time.Time, layout string) string {
+	if y := t.Year(); y >= 0 && y <= 9999 {
+		return t.Format(layout)
+	}
+	u := t.UTC()
+	y, sign := u.Year(), "+"
+	if y < 0 {
+		y, sign = -y, "-"
+	}
+	return fmt.Sprintf("%s%06d", sign, y) + u.Format("-01-02T15:04:05Z")
 }
 
 func nonNil[T any](s []T) []T {

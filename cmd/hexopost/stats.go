@@ -16,8 +16,8 @@ type stats struct {
 	Words      int        `json:"words"`
 	Categories int        `json:"categories"`
 	Tags       int        `json:"tags"`
-	First      *time.Time `json:"first"`
-	Last       *time.Time `json:"last"`
+	First      *time.Time `json:"-"`
+	Last       *time.Time `json:"-"`
 	errors     int
 	cats, tags map[string]bool
 }
@@ -57,10 +57,20 @@ func (s *stats) add(p *hexo.Post) {
 
 func (s *stats) print(w io.Writer, asJSON bool) error {
 	if asJSON {
+		// the dates as text: time.Time cannot write a year past 9999 as JSON
+		text := func(t *time.Time) *string {
+			if t == nil {
+				return nil
+			}
+			s := t.Format(time.RFC3339)
+			return &s
+		}
 		b, err := json.Marshal(struct {
 			*stats
-			Errors int `json:"errors"`
-		}{s, s.errors})
+			First  *string `json:"first"`
+			Last   *string `json:"last"`
+			Errors int     `json:"errors"`
+		}{s, text(s.First), text(s.Last), s.errors})
 		if err != nil {
 			return err
 		}

@@ -71,6 +71,12 @@ func TestDatesOnPost(t *testing.T) {
 	p2, err := Options{Location: loc}.Parse([]byte("---\ndate: 2021-06-13 10:00:00\n---\n"))
 	assert.NoError(t, err)
 	assert.Equal(t, "2021-06-13T02:00:00Z", p2.Date.UTC().Format(time.RFC3339), "no offset: the options' location")
+
+	// a date alone is midnight in the location too, as Hexo reads it in the site's zone
+	p3, err := Options{Location: loc}.Parse([]byte("---\ndate: 2021-06-12\nupdated: 2021/06/13\n---\n"))
+	assert.NoError(t, err)
+	assert.Equal(t, "2021-06-11T16:00:00Z", p3.Date.UTC().Format(time.RFC3339), "a YAML date")
+	assert.Equal(t, "2021-06-12T16:00:00Z", p3.Updated.UTC().Format(time.RFC3339), "a date string")
 }
 
 // TestEveryDateWritesAsJSON: a date outside the years 0 to 9999 (a YAML

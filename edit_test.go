@@ -185,7 +185,7 @@ func TestEditsTouchOnlyTheirKey(t *testing.T) {
 		for _, f := range postFiles(t, dirs[0]) {
 			src, _ := os.ReadFile(f)
 			p, err := ParseFile(f)
-			if err != nil || p.FrontMatter == nil {
+			if !assert.NotNil(t, p, f) || err != nil || p.FrontMatter == nil {
 				continue
 			}
 			before := p.FrontMatter

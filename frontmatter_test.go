@@ -61,7 +61,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		want string
 	}{
 		{"duplicate key", "---\ntitle: a\ntags: x\ntags: y\n---\nbody", 4, "duplicated mapping key"},
-		{"broken quotes", "---\ntitle: \"a \"b\" c\"\n---\nbody", 2, ""},
+		{"broken quotes", "---\ntitle: \"a \"b\" c\"\n---\nbody", 2, "did not find expected key"},
 		{"new style counts lines from the top", "\n---\ntitle: a\ntitle: b\n---\nbody", 4, "duplicated"},
 		{"unknown tag", "---\ntitle: !custom x\n---\nbody", 2, "unknown tag"},
 		{"a list is refused", "---\n- a\n- b\n---\nbody", 2, "list"},

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -126,7 +127,24 @@ func FuzzMarkdown(f *testing.F) {
 		if out != again {
 			t.Fatalf("two renderings differ")
 		}
-		walkHTML(out, walkLimits{})
+		res := walkHTML(out, walkLimits{})
+		if res.err != nil {
+			t.Fatalf("an unbounded walk failed: %v", res.err)
+		}
+		for _, b := range res.blocks {
+			switch {
+			case !utf8.ValidString(b.Text) || !utf8.ValidString(b.URL):
+				t.Fatalf("block %+v is not valid UTF-8", b)
+			case b.Kind == BlockHeading && (b.Level < 1 || b.Level > 6 || b.Tag != "h"+strconv.Itoa(b.Level)):
+				t.Fatalf("heading %+v", b)
+			case b.Kind == BlockParagraph && (b.Text == "" || b.Text != collapseSpace(b.Text)):
+				t.Fatalf("paragraph %q is empty or not collapsed", b.Text)
+			case b.Kind == BlockImage && (b.URL == "" || hasScheme(b.URL, "javascript")):
+				t.Fatalf("image %+v", b)
+			case b.Kind == BlockCode && strings.TrimSpace(b.Text) == "":
+				t.Fatalf("empty code block")
+			}
+		}
 	})
 }
 
@@ -189,9 +207,26 @@ func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"Sat, 12 Jun 2021 13:07:48 GMT", "2021-06-13T10:00:00+08:00", "2021/6/3 9:05 PM", "Jun 13 2021 GMT+0800 (x)"} {
 		f.Add(s)
 	}
+	plus5 := time.FixedZone("", 5*3600)
 	f.Fuzz(func(t *testing.T, s string) {
-		if d, ok := parseDate(s, time.UTC); ok && (d.Year() < -300000 || d.Year() > 300000) {
+		d, ok := parseDate(s, time.UTC)
+		if !ok {
+			if _, ok := parseDate(s, plus5); ok {
+				t.Fatalf("%q is a date in one zone and not in another", s)
+			}
+			return
+		}
+		if d.Year() < -300000 || d.Year() > 300000 {
 			t.Fatalf("%q: year %d", s, d.Year())
+		}
+		// a date with its own zone is one instant; one without is wall time
+		// read in the zone given, so five hours earlier at +05:00
+		d5, ok := parseDate(s, plus5)
+		if !ok || !d5.Equal(d) && d.Sub(d5) != 5*time.Hour {
+			t.Fatalf("%q: %v in UTC, %v at +05:00", s, d, d5)
+		}
+		if _, off := d.Zone(); !d5.Equal(d) && off != 0 {
+			t.Fatalf("%q read without a zone is not in the zone given: %v", s, d)
 		}
 	})
 }
@@ -236,8 +271,23 @@ func FuzzSitePaths(f *testing.F) {
 		if d, ok := filenameDate(info, time.UTC); ok {
 			p.Date = d
 		}
-		path, _ := permalinkPath(p, &c, time.UTC)
-		_ = fullURL(&c, path)
+		if stem := strings.TrimSuffix(rel, filepath.Ext(rel)); p.Slug == "" && Slugize(stem) != "" {
+			t.Fatalf("no slug for %q under %q (info %v)", rel, newPostName, info)
+		}
+		if d, ok := filenameDate(info, time.UTC); ok && (d.Hour() != 0 || d.Minute() != 0 || d.Location() != time.UTC) {
+			t.Fatalf("the file-name date %v is not midnight in the site's zone", d)
+		}
+		path, ok := permalinkPath(p, &c, time.UTC)
+		if ok && strings.Contains(path, "undefined") && !strings.Contains(permalink+rel+newPostName, "undefined") {
+			t.Fatalf("every parameter was found, yet %q holds undefined", path)
+		}
+		if !permalinkParam.MatchString(permalink) && path != permalink {
+			t.Fatalf("a pattern without parameters is the path: %q, not %q", path, permalink)
+		}
+		// full_url_for leaves a protocol-relative or absolute URL as it is
+		if u := fullURL(&c, path); !strings.HasPrefix(u, c.URL) && !strings.HasPrefix(path, "//") && !strings.HasPrefix(path, "http") {
+			t.Fatalf("%q is not below the site's url %q", u, c.URL)
+		}
 	})
 }
 

@@ -75,8 +75,8 @@ func postFiles(t *testing.T, dir string) []string {
 	return out
 }
 
-// TestGoldenIsValidJSON guards the MarshalJSON contract the CLI relies on:
-// every key present, lists never null.
+// TestPostJSONKeys guards the MarshalJSON contract the CLI relies on: every
+// key present, lists never null.
 func TestPostJSONKeys(t *testing.T) {
 	p := mustParse(t, "")
 	b, err := json.Marshal(p)

@@ -1,6 +1,7 @@
 package hexo
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -232,7 +233,7 @@ func (w *walker) pop() {
 		if w.pre == 0 && !w.inHeading {
 			w.flushParagraph()
 			code := strings.TrimPrefix(w.preText.String(), "\n")
-			code = strings.TrimRight(code, " \t\n")
+			code = strings.ToValidUTF8(strings.TrimRight(code, " \t\n"), "\uFFFD")
 			if strings.TrimSpace(code) != "" {
 				w.addBlock(Block{Kind: BlockCode, Tag: "pre", Text: code})
 			}
@@ -603,6 +604,9 @@ func (t *tagAttrs) read(z *html.Tokenizer) {
 			continue
 		}
 		t.seen |= bit
+		if !utf8.Valid(v) { // like text, what the walk hands out is valid UTF-8
+			v = bytes.ToValidUTF8(v, []byte("\uFFFD"))
+		}
 		switch bit {
 		case 1:
 			t.id = string(v)

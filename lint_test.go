@@ -67,6 +67,8 @@ func TestLintRules(t *testing.T) {
 		{"empty cover", "a.md", "---\ntitle: A\nthumbnail: ''\ncover:\n---\nx\n", utc, []string{"cover-empty:3", "cover-empty:4"}},
 		{"published empty", "a.md", "---\ntitle: A\npublished:\n---\nx\n", utc, []string{"published-empty:3"}},
 		{"comments: no", "a.md", "---\ntitle: A\ncomments: no\npublished: 'off'\n---\nx\n", utc, []string{"bool-string:3", "bool-string:4"}},
+		{"comments: n, published: 否", "a.md", "---\ntitle: A\ncomments: n\npublished: 否\n---\nx\n", utc, []string{"bool-string:3", "bool-string:4"}},
+		{"comments: yes is no false word", "a.md", "---\ntitle: A\ncomments: yes\n---\nx\n", utc, nil},
 		{"comments: false is fine", "a.md", "---\ntitle: A\ncomments: false\npublished: 'false'\n---\nx\n", utc, nil},
 		{"CRLF keeps lines", "a.md", "---\r\ntitle: A\r\ncomments: no\r\n---\r\nx\r\n", utc, []string{"bool-string:3"}},
 	} {

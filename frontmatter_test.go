@@ -32,9 +32,12 @@ func TestFrontMatterValues(t *testing.T) {
 		"rfc: Sat, 12 Jun 2021 13:07:48 GMT\n"+
 		"1: numeric key\n"+
 		"nested: {b: 1, a: [x, 2]}\n"+
+		"big: 3000000000\n"+ // a JavaScript number holds integers up to 2^53 exactly
+		"max: 9007199254740992\n"+
+		"beyond: 9007199254740993\n"+
 		"---\nbody")
 	fm := p.FrontMatter
-	assert.Equal(t, []string{"yes", "octal", "hex", "float", "inf", "null", "on", "day", "spaced", "rfc", "1", "nested"}, fm.Keys())
+	assert.Equal(t, []string{"yes", "octal", "hex", "float", "inf", "null", "on", "day", "spaced", "rfc", "1", "nested", "big", "max", "beyond"}, fm.Keys())
 	get := func(k string) any { v, ok := fm.Get(k); require.True(t, ok, k); return v }
 	assert.Equal(t, "yes", get("yes"))
 	assert.Equal(t, int64(17), get("octal"))
@@ -47,6 +50,9 @@ func TestFrontMatterValues(t *testing.T) {
 	assert.Equal(t, "Sat, 12 Jun 2021 13:07:48 GMT", get("rfc"), "a date written as a string stays a string")
 	assert.Equal(t, "numeric key", get("1"))
 	assert.Equal(t, map[string]any{"b": int64(1), "a": []any{"x", int64(2)}}, get("nested"))
+	assert.Equal(t, int64(3000000000), get("big"))
+	assert.Equal(t, int64(1<<53), get("max"))
+	assert.Equal(t, float64(1<<53), get("beyond"), "beyond 2^53 a float, as JavaScript rounds it")
 
 	b, err := json.Marshal(fm)
 	require.NoError(t, err)
@@ -108,6 +114,11 @@ func TestJSONFrontMatterKeepsOrder(t *testing.T) {
 func TestTabsAndMergeKeys(t *testing.T) {
 	p := mustParse(t, "---\ntags:\n\t- a\n\t- b\nbase: &b\n  x: 1\n  y: 2\nm:\n  <<: *b\n  y: 3\n---\n")
 	assert.Equal(t, []string{"a", "b"}, p.Tags)
+	// each leading tab is two spaces (hexo-front-matter's escapeYAML), so a
+	// tab and two spaces indent alike
+	tabs := mustParse(t, "---\ntags:\n\t- a\n  - b\nauthor:\n\t\tname: x\n---\n")
+	assert.Equal(t, []string{"a", "b"}, tabs.Tags)
+	assert.Equal(t, "x", tabs.Author)
 	m, _ := p.FrontMatter.Get("m")
 	assert.Equal(t, map[string]any{"x": int64(1), "y": int64(3)}, m)
 }

@@ -237,10 +237,7 @@ func (p *dateParser) signed(sign byte) bool {
 		return false
 	}
 	j := p.i + 1
-	k := j
-	for k < len(s) && isDigit(s[k]) {
-		k++
-	}
+	k := digitsEnd(s, j)
 	if k == j {
 		return false
 	}
@@ -248,10 +245,7 @@ func (p *dateParser) signed(sign byte) bool {
 	var h, m int
 	switch {
 	case k < len(s) && s[k] == ':':
-		e := k + 1
-		for e < len(s) && isDigit(s[e]) {
-			e++
-		}
+		e := digitsEnd(s, k+1)
 		h, m = atoi(digits), atoi(s[k+1:e])
 		k = e
 	case len(digits) <= 2:
@@ -283,10 +277,7 @@ func (p *dateParser) zoneBase() int {
 
 func (p *dateParser) number() bool {
 	s := p.s
-	j := p.i
-	for j < len(s) && isDigit(s[j]) {
-		j++
-	}
+	j := digitsEnd(s, p.i)
 	digits := s[p.i:j]
 	if len(digits) > 6 {
 		return false
@@ -308,10 +299,7 @@ func (p *dateParser) clock() bool {
 	var parts []int
 	j := p.i
 	for {
-		k := j
-		for k < len(s) && isDigit(s[k]) {
-			k++
-		}
+		k := digitsEnd(s, j)
 		if k == j || k-j > 2 {
 			return false
 		}
@@ -330,10 +318,7 @@ func (p *dateParser) clock() bool {
 	if len(parts) == 3 {
 		p.second = parts[2]
 		if j < len(s) && s[j] == '.' && j+1 < len(s) && isDigit(s[j+1]) {
-			k := j + 1
-			for k < len(s) && isDigit(s[k]) {
-				k++
-			}
+			k := digitsEnd(s, j+1)
 			frac := (s[j+1:k] + "000")[:3]
 			p.nanos = atoi(frac) * int(time.Millisecond)
 			j = k
@@ -392,9 +377,6 @@ func (p *dateParser) word() bool {
 	}
 	return false
 }
-
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func fixedZone(offset int) *time.Location {
 	if offset == 0 {

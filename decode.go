@@ -61,18 +61,15 @@ func (d *decoder) fail(key string, t reflect.Type, err error) {
 	d.errs = append(d.errs, &DecodeError{Key: key, Type: t.String(), Err: err})
 }
 
+// assign stores src in dst, by dst's kind (as toml's unify* functions do);
+// a value that does not fit is recorded and dst left as it was.
 func (d *decoder) assign(dst reflect.Value, src any, key string) {
-	t := dst.Type()
 	if src == nil {
 		return // absent and null leave the field as it is
 	}
+	t := dst.Type()
 	if t == timeType {
-		tm, ok := dateValue(src, d.loc)
-		if !ok {
-			d.fail(key, t, fmt.Errorf("%q is not a date", jsString(src)))
-			return
-		}
-		dst.Set(reflect.ValueOf(tm))
+		d.assignTime(dst, src, key)
 		return
 	}
 	if dst.CanAddr() && reflect.PointerTo(t).Implements(textUnmarshalerType) {
@@ -96,76 +93,17 @@ func (d *decoder) assign(dst reflect.Value, src any, key string) {
 			d.fail(key, t, fmt.Errorf("%T does not implement it", src))
 		}
 	case reflect.String:
-		switch src.(type) {
-		case map[string]any, []any:
-			d.fail(key, t, fmt.Errorf("a %s is not text", kindName(src)))
-		case time.Time:
-			if s, ok := d.text[key]; ok {
-				dst.SetString(s)
-			} else {
-				dst.SetString(jsString(src))
-			}
-		default:
-			dst.SetString(jsString(src))
-		}
+		d.assignString(dst, src, key)
 	case reflect.Bool:
-		switch x := src.(type) {
-		case bool:
-			dst.SetBool(x)
-		case string:
-			if x == "true" || x == "false" {
-				dst.SetBool(x == "true")
-			} else {
-				d.fail(key, t, fmt.Errorf("%q is not true or false", x))
-			}
-		default:
-			d.fail(key, t, fmt.Errorf("a %s is not a boolean", kindName(src)))
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		f, ok := number(src)
-		if !ok || f != math.Trunc(f) || dst.OverflowInt(int64(f)) {
-			d.fail(key, t, fmt.Errorf("%q is not an integer that fits", jsString(src)))
-			return
-		}
-		dst.SetInt(int64(f))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		f, ok := number(src)
-		if !ok || f < 0 || f != math.Trunc(f) || dst.OverflowUint(uint64(f)) {
-			d.fail(key, t, fmt.Errorf("%q is not an unsigned integer that fits", jsString(src)))
-			return
-		}
-		dst.SetUint(uint64(f))
-	case reflect.Float32, reflect.Float64:
-		f, ok := number(src)
-		if !ok {
-			d.fail(key, t, fmt.Errorf("%q is not a number", jsString(src)))
-			return
-		}
-		dst.SetFloat(f)
+		d.assignBool(dst, src, key)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		d.assignNumber(dst, src, key)
 	case reflect.Slice:
-		list, ok := src.([]any)
-		if !ok {
-			list = []any{src} // a scalar where a list is expected is a list of one
-		}
-		out := reflect.MakeSlice(t, len(list), len(list))
-		for i, e := range list {
-			d.assign(out.Index(i), e, fmt.Sprintf("%s[%d]", key, i))
-		}
-		dst.Set(out)
+		d.assignSlice(dst, src, key)
 	case reflect.Map:
-		m, ok := src.(map[string]any)
-		if !ok || t.Key().Kind() != reflect.String {
-			d.fail(key, t, fmt.Errorf("a %s is not a mapping", kindName(src)))
-			return
-		}
-		if dst.IsNil() {
-			dst.Set(reflect.MakeMapWithSize(t, len(m)))
-		}
-		for k, e := range m {
-			ev := reflect.New(t.Elem()).Elem()
-			d.assign(ev, e, join(key, k))
-			dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
-		}
+		d.assignMap(dst, src, key)
 	case reflect.Struct:
 		m, ok := src.(map[string]any)
 		if !ok {
@@ -175,6 +113,105 @@ func (d *decoder) assign(dst reflect.Value, src any, key string) {
 		d.fields(dst, m, key)
 	default:
 		d.fail(key, t, errors.New("unsupported field type"))
+	}
+}
+
+// assignTime takes every date form Hexo takes.
+func (d *decoder) assignTime(dst reflect.Value, src any, key string) {
+	tm, ok := dateValue(src, d.loc)
+	if !ok {
+		d.fail(key, dst.Type(), fmt.Errorf("%q is not a date", jsString(src)))
+		return
+	}
+	dst.Set(reflect.ValueOf(tm))
+}
+
+// assignString takes numbers and booleans as their text, and a date YAML
+// read as a timestamp as it was written.
+func (d *decoder) assignString(dst reflect.Value, src any, key string) {
+	switch src.(type) {
+	case map[string]any, []any:
+		d.fail(key, dst.Type(), fmt.Errorf("a %s is not text", kindName(src)))
+	case time.Time:
+		if s, ok := d.text[key]; ok {
+			dst.SetString(s)
+		} else {
+			dst.SetString(jsString(src))
+		}
+	default:
+		dst.SetString(jsString(src))
+	}
+}
+
+func (d *decoder) assignBool(dst reflect.Value, src any, key string) {
+	switch x := src.(type) {
+	case bool:
+		dst.SetBool(x)
+	case string:
+		if x == "true" || x == "false" {
+			dst.SetBool(x == "true")
+		} else {
+			d.fail(key, dst.Type(), fmt.Errorf("%q is not true or false", x))
+		}
+	default:
+		d.fail(key, dst.Type(), fmt.Errorf("a %s is not a boolean", kindName(src)))
+	}
+}
+
+// assignNumber fills integer, unsigned and float fields, refusing a
+// fraction or a value the field cannot hold.
+func (d *decoder) assignNumber(dst reflect.Value, src any, key string) {
+	t := dst.Type()
+	f, ok := number(src)
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		if !ok {
+			d.fail(key, t, fmt.Errorf("%q is not a number", jsString(src)))
+			return
+		}
+		dst.SetFloat(f)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if !ok || f < 0 || f != math.Trunc(f) || dst.OverflowUint(uint64(f)) {
+			d.fail(key, t, fmt.Errorf("%q is not an unsigned integer that fits", jsString(src)))
+			return
+		}
+		dst.SetUint(uint64(f))
+	default:
+		if !ok || f != math.Trunc(f) || dst.OverflowInt(int64(f)) {
+			d.fail(key, t, fmt.Errorf("%q is not an integer that fits", jsString(src)))
+			return
+		}
+		dst.SetInt(int64(f))
+	}
+}
+
+// assignSlice takes a list, or a single value as a list of one.
+func (d *decoder) assignSlice(dst reflect.Value, src any, key string) {
+	list, ok := src.([]any)
+	if !ok {
+		list = []any{src}
+	}
+	out := reflect.MakeSlice(dst.Type(), len(list), len(list))
+	for i, e := range list {
+		d.assign(out.Index(i), e, fmt.Sprintf("%s[%d]", key, i))
+	}
+	dst.Set(out)
+}
+
+func (d *decoder) assignMap(dst reflect.Value, src any, key string) {
+	t := dst.Type()
+	m, ok := src.(map[string]any)
+	if !ok || t.Key().Kind() != reflect.String {
+		d.fail(key, t, fmt.Errorf("a %s is not a mapping", kindName(src)))
+		return
+	}
+	if dst.IsNil() {
+		dst.Set(reflect.MakeMapWithSize(t, len(m)))
+	}
+	for k, e := range m {
+		ev := reflect.New(t.Elem()).Elem()
+		d.assign(ev, e, join(key, k))
+		dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
 	}
 }
 

@@ -49,10 +49,9 @@ func (p *Post) edit(key string, value any, set bool) error {
 	if !utf8.ValidString(key) {
 		return editError(p, fmt.Errorf("%w: the key %q is not valid UTF-8", ErrNotEditable, key))
 	}
-	text := normalise([]byte(p.src))
-	sp := splitFrontMatter(text)
+	text, sp := p.kept.text, p.kept.split
 	if sp.separator != "" && p.FrontMatter == nil {
-		if _, err := decodeFrontMatter(sp, &p.opts); !errors.Is(err, errNotMapping) {
+		if err := p.kept.fmErr; !errors.Is(err, errNotMapping) {
 			return editError(p, fmt.Errorf("%w: fix the front matter first: %w", ErrNotEditable, err))
 		}
 		sp = split{content: text} // not a mapping: Hexo reads the whole file as the body

@@ -3,13 +3,8 @@ package hexo
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
-
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // FixOptions chooses what Fix repairs.
@@ -33,87 +28,89 @@ type FixOptions struct {
 // returned as an error, with the repairs made before it.
 func Fix(p *Post, opts FixOptions) ([]Finding, error) {
 	var fixed []Finding
-	tried := map[string]bool{}
-	for range 200 {
-		all := Lint(p)
-		var next *Finding
-		for i, f := range all {
-			if !f.Fixable && !(f.Rule == RuleDateInvalid && !opts.DateDefault.IsZero()) ||
-				len(opts.Rules) > 0 && !slices.Contains(opts.Rules, f.Rule) {
-				continue
-			}
-			id := f.Rule + "\x00" + f.Key + "\x00" + strconv.Itoa(f.Line)
-			if !tried[id] {
-				tried[id] = true
-				next = &all[i]
-				break
-			}
-		}
-		if next == nil {
+	all := Lint(p)
+	done := map[string]bool{} // rules repaired as far as they go
+	for {
+		// a repair can bring findings the post did not have (a front matter
+		// read at last has its own): rules are taken up until none is left
+		rules := repairOrder(all, opts, done)
+		if len(rules) == 0 {
 			break
 		}
-		if err := fixOne(p, *next, opts); err != nil {
-			return fixed, err
-		}
-		if next.Rule != RuleNunjucks {
-			fixed = append(fixed, *next)
-			continue
-		}
-		for _, f := range all { // one repair wraps every Nunjucks text of the post
-			if f.Rule == RuleNunjucks && f.Fixable {
-				fixed = append(fixed, f)
+		for _, r := range rules {
+			done[r.ID] = true
+			var err error
+			if fixed, all, err = repairRule(p, r, all, fixed, opts); err != nil {
+				slices.SortStableFunc(fixed, byLine)
+				return fixed, err
 			}
 		}
 	}
+	slices.SortStableFunc(fixed, byLine)
 	return fixed, nil
 }
 
-func fixOne(p *Post, f Finding, opts FixOptions) error {
-	text := normalise([]byte(p.src))
-	bodyOff := len(text) - len(p.Body)
-	switch f.Rule {
-	case RuleFrontMatterInvalid:
-		if fixed, ok := repairFrontMatter(text); ok {
-			return p.rewrite(fixed)
+// repairRule repairs the rule's findings one at a time; after each repair
+// the post is linted again (a repair moves lines and may mend more than its
+// own finding). Lint reports at most maxFindingsPerRulePerPost of a rule.
+func repairRule(p *Post, r Rule, all, fixed []Finding, opts FixOptions) ([]Finding, []Finding, error) {
+	for range maxFindingsPerRulePerPost + 1 {
+		fs := fixable(all, r.ID, opts)
+		if len(fs) == 0 {
+			break
 		}
-	case RuleBlankLines, RuleTrailingSpace:
-		if fixed, _, _, ok := missedBlock(text); ok {
-			return p.rewrite(fixed)
+		before := p.src
+		if err := r.repair(p, fs[0], opts); err != nil {
+			return fixed, all, err
 		}
-	case RuleDateInvalid:
-		d, ok := nameDate(p.Source)
-		if !ok {
-			d = opts.DateDefault
+		if r.once {
+			fixed = append(fixed, fs...)
+		} else {
+			fixed = append(fixed, fs[0])
 		}
-		return p.SetField(f.Key, d)
-	case RuleDateEpoch:
-		v, _ := p.FrontMatter.Get(f.Key)
-		if t, ok := dateValue(v, time.UTC); ok {
-			return p.SetField(f.Key, t)
+		if p.src == before {
+			break
 		}
-	case RuleCoverEmpty:
-		return p.DeleteField(f.Key)
-	case RuleBoolString:
-		return p.SetField(f.Key, false)
-	case RuleMarkdownHTML:
-		if mended, ok := mendHTMLBody(p.Body, p.opts.markdownLimits()); ok {
-			return p.rewrite(text[:bodyOff] + mended)
-		}
-	case RuleNunjucks:
-		return p.rewrite(text[:bodyOff] + rawNunjucks(p.Body))
-	case RuleMoreMarker:
-		if v := moreVariant(p.Body); v != nil {
-			return p.rewrite(text[:bodyOff] + p.Body[:v[0]] + "<!-- more -->" + p.Body[v[1]:])
+		all = Lint(p)
+		if r.once {
+			break
 		}
 	}
-	return nil
+	return fixed, all, nil
+}
+
+// repairOrder is the rules left to repair, in the order their first
+// findings come in the post (a repair moves the lines after it, not before).
+func repairOrder(all []Finding, opts FixOptions, done map[string]bool) []Rule {
+	var rules []Rule
+	for _, f := range all { // in line order
+		r := ruleOf(f.Rule)
+		if done[r.ID] || slices.ContainsFunc(rules, func(q Rule) bool { return q.ID == r.ID }) || r.repair == nil ||
+			len(opts.Rules) > 0 && !slices.Contains(opts.Rules, r.ID) || len(fixable([]Finding{f}, r.ID, opts)) == 0 {
+			continue
+		}
+		rules = append(rules, r)
+	}
+	return rules
+}
+
+// fixable are the findings of the rule Fix may repair: a date-invalid one
+// too when FixOptions.DateDefault gives the date.
+func fixable(all []Finding, rule string, opts FixOptions) []Finding {
+	var out []Finding
+	for _, f := range all {
+		if f.Rule == rule && (f.Fixable || f.Rule == RuleDateInvalid && !opts.DateDefault.IsZero()) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // rewrite replaces the post's normalised text with fixed: the one span where
 // they differ is edited on the original bytes (line endings and BOM kept),
 // and the post is parsed again.
 func (p *Post) rewrite(fixed string) error {
-	text := normalise([]byte(p.src))
+	text := p.kept.text
 	pre := 0
 	for pre < len(text) && pre < len(fixed) && text[pre] == fixed[pre] {
 		pre++
@@ -138,71 +135,4 @@ func (p *Post) adopt(np *Post) {
 		np.rederive(np) // slug, draft, dates from the file name, permalink
 	}
 	*p = *np
-}
-
-// repairFrontMatter quotes, one line at a time as the decoder reports them,
-// the one-line values YAML cannot read (title: """'a title'"""), until the
-// block decodes. ok is false when a line is not such a value.
-func repairFrontMatter(text string) (string, bool) {
-	for range 20 {
-		sp := splitFrontMatter(text)
-		if sp.separator == "" || strings.HasPrefix(sp.separator, ";") {
-			return text, false
-		}
-		_, err := decodeFrontMatter(sp, &Options{})
-		if err == nil {
-			return text, true
-		}
-		var pe *ParseError
-		if !errors.As(err, &pe) || pe.Line == 0 || errors.Is(err, errDuplicateKey) || !errors.Is(err, ErrFrontMatter) {
-			return text, false
-		}
-		lines := strings.SplitAfter(text, "\n")
-		if pe.Line > len(lines) {
-			return text, false
-		}
-		line, ok := quoteValue(lines[pe.Line-1])
-		if !ok || line == lines[pe.Line-1] {
-			return text, false
-		}
-		lines[pe.Line-1] = line
-		text = strings.Join(lines, "")
-	}
-	return text, false
-}
-
-var keyValueRE = regexp.MustCompile(`^([A-Za-z_][\w-]*):[ \t]+([^\[{|>&*!\s].*?)[ \t]*$`)
-
-// quoteValue rewrites a top-level "key: value" line with the value in single
-// quotes, the stray quotes around it dropped.
-func quoteValue(line string) (string, bool) {
-	content := strings.TrimSuffix(line, "\n")
-	m := keyValueRE.FindStringSubmatch(content)
-	if m == nil {
-		return line, false
-	}
-	v := strayQuotesTrimmed(m[2])
-	return m[1] + ": '" + strings.ReplaceAll(v, "'", "''") + "'" + line[len(content):], true
-}
-
-// strayQuotesTrimmed drops quotes a scraper wrapped a value in: mirrored runs
-// at both ends ("""'a'"""), or a lone opening quote never closed.
-func strayQuotesTrimmed(v string) string {
-	const quotes = `"'`
-	lead := len(v) - len(strings.TrimLeft(v, quotes))
-	trail := len(v) - len(strings.TrimRight(v, quotes))
-	if lead > 0 && lead == trail && 2*lead < len(v) {
-		open, closer := []byte(v[:lead]), v[len(v)-trail:]
-		slices.Reverse(open)
-		if string(open) == closer {
-			return v[lead : len(v)-trail]
-		}
-	}
-	if lead >= 1 { // an opening quote never closed: the value as YAML would read it closed
-		var s string
-		if yaml.Unmarshal([]byte(v+v[:1]), &s) == nil && s != "" {
-			return s
-		}
-	}
-	return v
 }

@@ -1,13 +1,11 @@
 package hexo
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -92,57 +90,6 @@ func (fm *FrontMatter) Map() map[string]any {
 		m[k] = v
 	}
 	return m
-}
-
-// MarshalJSON writes the keys in file order. Times are RFC 3339; NaN and the
-// infinities, which JSON cannot hold, are written as the strings JavaScript prints.
-func (fm *FrontMatter) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range fm.Keys() {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		kb, _ := marshalJSON(k)
-		b.Write(kb)
-		b.WriteByte(':')
-		vb, err := marshalJSON(jsonSafe(fm.values[k]))
-		if err != nil {
-			return nil, err
-		}
-		b.Write(vb)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-func jsonSafe(v any) any {
-	switch x := v.(type) {
-	case time.Time:
-		return timeText(x, time.RFC3339Nano)
-	case float64:
-		switch {
-		case math.IsNaN(x):
-			return "NaN"
-		case math.IsInf(x, 1):
-			return "Infinity"
-		case math.IsInf(x, -1):
-			return "-Infinity"
-		}
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = jsonSafe(e)
-		}
-		return out
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = jsonSafe(e)
-		}
-		return out
-	}
-	return v
 }
 
 // errNotMapping says the block decoded to something other than a mapping, which
@@ -562,9 +509,9 @@ func (c *converter) integer(n *yaml.Node) (any, error) {
 func decodeJSON(data string, firstLine int, opts *Options) (*FrontMatter, error) {
 	dec := json.NewDecoder(strings.NewReader("{" + data + "}"))
 	dec.UseNumber()
-	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}}
+	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}, lines: map[string]int{}}
 	lim := newJSONLimits(opts)
-	v, err := jsonValue(dec, func(k string, v any) {
+	v, err := jsonValue(dec, func(k string, v any, keyEnd int64) {
 		if _, dup := fm.values[k]; !dup {
 			fm.keys = append(fm.keys, k)
 		}
@@ -572,6 +519,8 @@ func decodeJSON(data string, firstLine int, opts *Options) (*FrontMatter, error)
 		if s, ok := v.(string); ok {
 			fm.text[k] = s
 		}
+		// the offset is in "{" + data: the key's line counted in the file
+		fm.lines[k] = firstLine + strings.Count(data[:min(int(keyEnd)-1, len(data))], "\n")
 	}, lim)
 	if lim.err != nil { // valid or not, Hexo would parse it: a limit is an error, not "no front matter"
 		return nil, &ParseError{Line: firstLine, Err: &frontMatterError{lim.err}}
@@ -597,7 +546,7 @@ func newJSONLimits(opts *Options) *jsonLimits {
 
 // jsonValue reads one JSON value keeping object key order at the top level
 // (top receives each top-level pair; nested objects become map[string]any).
-func jsonValue(dec *json.Decoder, top func(string, any), lim *jsonLimits) (any, error) {
+func jsonValue(dec *json.Decoder, top func(k string, v any, keyEnd int64), lim *jsonLimits) (any, error) {
 	if lim.budget--; lim.budget < 0 {
 		lim.err = fmt.Errorf("%w: too many JSON values", ErrTooLarge)
 		return nil, lim.err
@@ -622,13 +571,14 @@ func jsonValue(dec *json.Decoder, top func(string, any), lim *jsonLimits) (any, 
 					return nil, err
 				}
 				k, _ := kt.(string)
+				keyEnd := dec.InputOffset()
 				v, err := jsonValue(dec, nil, lim)
 				if err != nil {
 					return nil, err
 				}
 				m[k] = v
 				if top != nil {
-					top(k, v)
+					top(k, v, keyEnd)
 				}
 			}
 			_, err := dec.Token()

@@ -1,8 +1,8 @@
 package hexo
 
 import (
-	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,7 +36,12 @@ func (l *linter) body() {
 			l.add(RuleMarkdownHTML, l.lines.line(off+b.off), "", ok, "the HTML body goes through Hexo's Markdown pass: %s%s", what, more)
 		}
 	}
-	for _, s := range swigSpans(p.Body) {
+	spans := swigSpans(p.Body)
+	wrapHelps := true // wrapping in {% raw %} leaves no Nunjucks text (a stray "{%" before it can undo that)
+	if slices.ContainsFunc(spans, func(s swigSpan) bool { return s.kind == swigText }) {
+		wrapHelps = !slices.ContainsFunc(swigSpans(rawNunjucks(p.Body)), func(s swigSpan) bool { return s.kind == swigText })
+	}
+	for _, s := range spans {
 		line := l.lines.line(off + s.start)
 		snippet := clipRunes(p.Body[s.start:s.end], 40)
 		switch s.kind {
@@ -45,18 +50,31 @@ func (l *linter) body() {
 		case swigUnclosed:
 			l.add(RuleUnknownTag, line, "", false, "%s has no {%% end%s %%}: rendering fails and the post loses its content", snippet, s.name)
 		default:
-			l.add(RuleNunjucks, line, "", !strings.Contains(p.Body[s.start:s.end], "endraw"), "%s is Nunjucks: Hexo executes it and the text vanishes; wrap it in {%% raw %%}...{%% endraw %%}", snippet)
+			l.add(RuleNunjucks, line, "", wrapHelps && !strings.Contains(p.Body[s.start:s.end], "endraw"), "%s is Nunjucks: Hexo executes it and the text vanishes; wrap it in {%% raw %%}...{%% endraw %%}", snippet)
 		}
 	}
 	l.more(p.Body, off)
 }
 
-func isHTMLFile(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".html", ".htm":
-		return true
+// repairMarkdownHTML mends every break of the HTML body at once.
+func repairMarkdownHTML(p *Post, _ Finding, _ FixOptions) error {
+	if mended, ok := mendHTMLBody(p.Body, p.opts.markdownLimits()); ok {
+		return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + mended)
 	}
-	return false
+	return nil
+}
+
+// repairNunjucks wraps every Nunjucks text of the body in {% raw %}.
+func repairNunjucks(p *Post, _ Finding, _ FixOptions) error {
+	return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + rawNunjucks(p.Body))
+}
+
+// repairMoreMarker writes Hexo's <!-- more --> for the first marker it misses.
+func repairMoreMarker(p *Post, _ Finding, _ FixOptions) error {
+	if v := moreVariant(p.Body); v != nil {
+		return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + p.Body[:v[0]] + "<!-- more -->" + p.Body[v[1]:])
+	}
+	return nil
 }
 
 // mdBreak is a place where Markdown stops reading an HTML body as HTML.
@@ -224,16 +242,6 @@ type swigSpan struct {
 	name       string
 }
 
-// hexoTags are Hexo 8's built-in tag plugins (hexo/dist/plugins/tag), the
-// block ones true.
-var hexoTags = map[string]bool{
-	"quote": true, "blockquote": true, "code": true, "codeblock": true, "pullquote": true,
-	"iframe": false, "img": false, "image": false, "include_code": false, "include-code": false,
-	"a": false, "link": false, "anchor": false, "post_path": false, "post_link": false,
-	"asset_path": false, "asset_link": false, "asset_img": false, "asset_image": false,
-	"url_for": false, "full_url_for": false,
-}
-
 // nunjucksStatements are Nunjucks' own tags, which Hexo's tag pass runs.
 var nunjucksStatements = map[string]bool{
 	"if": true, "elif": true, "elseif": true, "else": true, "endif": true, "for": true, "endfor": true,
@@ -293,12 +301,10 @@ func swigSpans(body string) []swigSpan {
 			return end
 		}
 		name := args[0]
-		block, known := hexoTags[name]
-		if name == "raw" || name == "verbatim" {
-			block, known = true, true
-		}
+		tag, known := tagPlugins[name]
+		known = known && tag.hexo8
 		switch {
-		case block:
+		case known && tag.block:
 			spans := x.ends[name]
 			j := sort.Search(len(spans), func(j int) bool { return spans[j][0] >= end })
 			if j == len(spans) {

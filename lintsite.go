@@ -85,7 +85,7 @@ func (s *Site) missingImages(fsys fs.FS, p *Post) []Finding {
 		return err == nil
 	}
 	var out []Finding
-	text := normalise([]byte(p.src))
+	text := p.kept.text
 	var lines lineIndex
 	checked := map[string]bool{} // a URL is looked up once, however often it is used
 	for _, img := range p.Images() {

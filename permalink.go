@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -82,6 +83,28 @@ func filenameDate(info map[string]string, loc *time.Location) (time.Time, bool) 
 	mi, _ := strconv.Atoi(mo)
 	di, _ := strconv.Atoi(d)
 	return time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, loc), true // overflow rolls over, as JS Date does
+}
+
+// nameRule is how a post's file name gives it a date: the site's
+// new_post_name, in the site's zone.
+type nameRule struct {
+	pattern filenamePattern
+	loc     *time.Location
+	rel     string // the file below _posts or _drafts
+}
+
+// datedNames is the scaffold's dated file name, ":year-:month-:day-:title"
+// (2021-06-12-title.md).
+var datedNames = sync.OnceValue(func() filenamePattern { return newFilenamePattern(":year-:month-:day-:title.md") })
+
+// fileNameDate is the date Hexo takes from the post's file name: by its
+// site's new_post_name, in the site's zone. A post read on its own has
+// Hexo's default, ":title.md", which gives none.
+func (p *Post) fileNameDate() (time.Time, bool) {
+	if p.names == nil {
+		return time.Time{}, false
+	}
+	return filenameDate(p.names.pattern.parse(p.names.rel), p.names.loc)
 }
 
 func first(a, b string) string {

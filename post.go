@@ -1,14 +1,11 @@
 package hexo
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -164,12 +161,22 @@ type Post struct {
 	Warnings []string
 
 	src        string      // the file as read, for Bytes and the edits
+	kept       kept        // what the parse found, for lint, fix and edit
 	origin     *origin     // the file it was read from, for Save
+	names      *nameRule   // how a site's file names give dates (nil: read on its own)
 	rederive   func(*Post) // a site's derivations, run again after an edit
 	excerptSet bool        // the front matter set the excerpt
 	zoneChosen bool        // dates without an offset are read in a zone the caller or site chose
 	text       string      // Text, joined once at parse time
 	opts       Options
+}
+
+// kept is what the parse found that the stages after it need, so that lint,
+// fix and edit read it instead of normalising, splitting or decoding again.
+type kept struct {
+	text  string // the file normalised (BOM dropped, CRLF as LF): src itself when it needed neither
+	split split  // Hexo's split of text, as found (even when the block was then no mapping)
+	fmErr error  // why the block was no front matter (errNotMapping) or was refused
 }
 
 // maxWarnings keeps a hostile post from growing Warnings without bound.
@@ -310,9 +317,11 @@ func (o Options) parse(src []byte, name string) (*Post, error) {
 		p.src = string(src)
 	}
 	sp := splitFrontMatter(text)
+	p.kept = kept{text: text, split: sp}
 	var err error
 	if sp.separator != "" {
 		fm, ferr := decodeFrontMatter(sp, &o)
+		p.kept.fmErr = ferr
 		switch {
 		case ferr == nil:
 			p.FrontMatter = fm
@@ -340,117 +349,4 @@ func (o Options) parse(src []byte, name string) (*Post, error) {
 		err = pe
 	}
 	return p, err
-}
-
-// sniffFormat: .html files are HTML; a body in any other file is HTML when it
-// opens with a block-level tag, as our users' republished posts do.
-func sniffFormat(name, body string) Format {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".html", ".htm":
-		return FormatHTML
-	}
-	if looksLikeHTML(body) {
-		return FormatHTML
-	}
-	return FormatMarkdown
-}
-
-// postJSON is the JSON form of a Post; its keys are the CLI's.
-type postJSON struct {
-	Source         string       `json:"source"`
-	Title          string       `json:"title"`
-	Date           *string      `json:"date"`
-	Updated        *string      `json:"updated"`
-	Categories     [][]string   `json:"categories"`
-	Tags           []string     `json:"tags"`
-	Comments       bool         `json:"comments"`
-	Published      bool         `json:"published"`
-	Layout         string       `json:"layout"`
-	Permalink      string       `json:"permalink"`
-	Photos         []string     `json:"photos"`
-	Link           string       `json:"link"`
-	Lang           string       `json:"lang"`
-	Slug           string       `json:"slug,omitempty"`
-	Path           string       `json:"path,omitempty"`
-	URL            string       `json:"url,omitempty"`
-	Assets         []string     `json:"assets,omitempty"`
-	Author         string       `json:"author"`
-	FrontMatter    *FrontMatter `json:"front_matter"`
-	Format         Format       `json:"format"`
-	Body           string       `json:"body"`
-	Excerpt        string       `json:"excerpt"`
-	More           string       `json:"more"`
-	Headings       []Heading    `json:"headings"`
-	Paragraphs     []string     `json:"paragraphs"`
-	Images         []Image      `json:"images"`
-	Summary        string       `json:"summary"`
-	Text           string       `json:"text"`
-	Words          int          `json:"words"`
-	ReadingMinutes int          `json:"reading_minutes"`
-	Warnings       []string     `json:"warnings"`
-}
-
-// MarshalJSON writes the post with the keys of `hexopost --json`: Hexo's
-// fields, the ordered front matter, the body and what the body helpers derive.
-// Dates are RFC 3339 or null; lists are never null.
-func (p *Post) MarshalJSON() ([]byte, error) {
-	fm := p.FrontMatter
-	if fm == nil {
-		fm = &FrontMatter{}
-	}
-	j := postJSON{
-		Source: p.Source, Title: p.Title, Date: jsonTime(p.Date), Updated: jsonTime(p.Updated),
-		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), Comments: p.Comments,
-		Published: p.Published, Layout: p.Layout, Permalink: p.Permalink, Photos: nonNil(p.Photos),
-		Link: p.Link, Lang: p.Lang, Slug: p.Slug, Path: p.Path, URL: p.URL, Assets: p.Assets, Author: p.Author, FrontMatter: fm, Format: p.Format,
-		Body: p.Body, Excerpt: p.Excerpt, More: p.More, Headings: nonNil(p.Headings()),
-		Paragraphs: nonNil(p.Paragraphs()), Images: nonNil(p.Images()), Summary: p.Summary(),
-		Text: p.Text(), Words: p.WordCount(), ReadingMinutes: p.ReadingMinutes(),
-		Warnings: nonNil(p.Warnings),
-	}
-	return marshalJSON(j)
-}
-
-// marshalJSON is json.Marshal without HTML escaping: bodies are HTML and
-// stay readable. (json.Marshal of a Post escapes them again for callers who
-// want \u003c.)
-func marshalJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
-func jsonTime(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := timeText(t, time.RFC3339)
-	return &s
-}
-
-// timeText formats t by layout (RFC 3339) when its year has four digits;
-// otherwise as JavaScript's toISOString does, in UTC with a signed six-digit
-// year (-000001-12-31T21:00:00Z), which RFC 3339 and time.MarshalJSON cannot
-// write.
-func timeText(t time.Time, layout string) string {
-	if y := t.Year(); y >= 0 && y <= 9999 {
-		return t.Format(layout)
-	}
-	u := t.UTC()
-	y, sign := u.Year(), "+"
-	if y < 0 {
-		y, sign = -y, "-"
-	}
-	return fmt.Sprintf("%s%06d", sign, y) + u.Format("-01-02T15:04:05Z")
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

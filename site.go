@@ -294,6 +294,7 @@ var preservedKeys = map[string]bool{
 
 // derive is Hexo's post processor and post_permalink filter on a parsed post.
 func (s *Site) derive(p *Post, f siteFile) {
+	p.names = &nameRule{pattern: s.filename, loc: s.loc, rel: f.rel}
 	info := s.filename.parse(f.rel)
 	p.Slug = info["title"]
 	p.zoneChosen = s.Config.Timezone != "" || s.opts.Location != nil
@@ -317,7 +318,7 @@ func (s *Site) derive(p *Post, f siteFile) {
 		}
 	}
 	if v, _ := p.FrontMatter.Get("date"); !truthy(v) {
-		if d, ok := filenameDate(info, s.loc); ok {
+		if d, ok := p.fileNameDate(); ok {
 			p.Date = d
 			p.warn("date taken from the file name (the front matter has none)")
 		} else {

@@ -72,11 +72,7 @@ func separatorRun(s string) string {
 	if len(s) < 3 || (s[0] != '-' && s[0] != ';') {
 		return ""
 	}
-	c := s[0]
-	n := 0
-	for n < len(s) && s[n] == c {
-		n++
-	}
+	n := runLength(s, s[0])
 	if n < 3 {
 		return ""
 	}

@@ -19,16 +19,60 @@ var (
 	tagURLRE = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9+.-]{2,8}:|/|www\.)`)
 )
 
-// blockTagPlugins take content up to {% endNAME %}.
-var blockTagPlugins = map[string]bool{
-	"codeblock": true, "code": true, "blockquote": true, "quote": true, "pullquote": true, "raw": true,
+// tagPlugin is one of Hexo's tag plugins: how Hexo reads it, and what we
+// make of it. The one table below drives expansion, Parse's warnings and
+// lint's unknown-tag rule.
+type tagPlugin struct {
+	block bool // takes content up to {% endNAME %}
+	// hexo8 says Hexo 8 has the tag. youtube, vimeo, gist and jsfiddle moved
+	// to plugins in Hexo 7: a bare Hexo 8 site fails a post that uses one.
+	hexo8 bool
+	// expand writes what the tag stands for; nil keeps it as text (we do not
+	// read the file include_code names).
+	expand func(t tagCall) string
 }
 
-// inlineTagPlugins are the built-in tags without content.
-var inlineTagPlugins = map[string]bool{
-	"img": true, "image": true, "asset_img": true, "asset_image": true, "youtube": true,
-	"vimeo": true, "iframe": true, "link": true, "a": true, "anchor": true, "post_link": true,
-	"post_path": true, "asset_link": true, "asset_path": true, "url_for": true, "full_url_for": true,
+// tagCall is one use of a tag plugin.
+type tagCall struct {
+	name    string
+	args    []string
+	content string // a block tag's, indentation stripped
+	asHTML  bool   // in an HTML body: code becomes <pre><code>, not a fence
+	// expand expands the tags nested in a quote's content
+	expand func(string) string
+}
+
+var tagPlugins = map[string]tagPlugin{
+	"codeblock":  {block: true, hexo8: true, expand: codeTag},
+	"code":       {block: true, hexo8: true, expand: codeTag},
+	"blockquote": {block: true, hexo8: true, expand: quoteTag},
+	"quote":      {block: true, hexo8: true, expand: quoteTag},
+	"pullquote":  {block: true, hexo8: true, expand: pullquoteTag},
+	// Nunjucks' own raw blocks, which Hexo's tag pass runs: their content as written
+	"raw":      {block: true, hexo8: true, expand: rawTag},
+	"verbatim": {block: true, hexo8: true, expand: rawTag},
+
+	"img":          {hexo8: true, expand: imgTag},
+	"image":        {hexo8: true, expand: imgTag},
+	"asset_img":    {hexo8: true, expand: imgTag},
+	"asset_image":  {hexo8: true, expand: imgTag},
+	"iframe":       {hexo8: true, expand: iframeTag},
+	"link":         {hexo8: true, expand: linkTag},
+	"a":            {hexo8: true, expand: linkTag},
+	"anchor":       {hexo8: true, expand: linkTag},
+	"post_link":    {hexo8: true, expand: postLinkTag},
+	"asset_link":   {hexo8: true, expand: postLinkTag},
+	"post_path":    {hexo8: true, expand: pathTag},
+	"asset_path":   {hexo8: true, expand: pathTag},
+	"url_for":      {hexo8: true, expand: pathTag},
+	"full_url_for": {hexo8: true, expand: pathTag},
+	"include_code": {hexo8: true},
+	"include-code": {hexo8: true},
+
+	"youtube":  {expand: iframeTag},
+	"vimeo":    {expand: iframeTag},
+	"gist":     {},
+	"jsfiddle": {},
 }
 
 // expandTagPlugins rewrites the tag plugins of a Markdown body. Fenced code
@@ -150,8 +194,18 @@ func (x *tagExpander) expandOne(i int) int {
 		return end
 	}
 	name := args[0]
-	args = args[1:]
-	if blockTagPlugins[name] {
+	tag, known := tagPlugins[name]
+	if !known {
+		if !strings.HasPrefix(name, "end") { // one warning for a {% x %}...{% endx %} pair
+			x.warn(fmt.Sprintf("unknown tag plugin {%% %s %%} kept as text", name))
+		}
+		x.out.WriteString(src[i:end])
+		return end
+	}
+	call := tagCall{name: name, args: args[1:], asHTML: x.asHTML,
+		expand: func(s string) string { return expandTags(s, x.warn, x.asHTML) }}
+	next := end
+	if tag.block {
 		spans := x.ends[name]
 		j := sort.Search(len(spans), func(j int) bool { return spans[j][0] >= end })
 		if j == len(spans) {
@@ -159,19 +213,19 @@ func (x *tagExpander) expandOne(i int) int {
 			x.out.WriteString(src[i:end])
 			return end
 		}
-		content := src[end:spans[j][0]]
-		x.out.WriteString(blockTagHTML(name, args, content, x.warn, x.asHTML))
-		return spans[j][1]
+		call.content = stripIndent(strings.TrimPrefix(strings.TrimSuffix(src[end:spans[j][0]], "\n"), "\n"))
+		next = spans[j][1]
 	}
-	if inlineTagPlugins[name] {
-		x.out.WriteString(inlineTagHTML(name, args))
-		return end
+	switch {
+	case tag.expand == nil:
+		x.warn(fmt.Sprintf("tag plugin {%% %s %%} is not read (it names a file or a service); kept as text", name))
+		x.out.WriteString(src[i:next])
+		return next
+	case !tag.hexo8:
+		x.warn(fmt.Sprintf("tag plugin {%% %s %%} is not one of Hexo 8's: a plugin or theme must provide it", name))
 	}
-	if !strings.HasPrefix(name, "end") { // one warning for a {% x %}...{% endx %} pair
-		x.warn(fmt.Sprintf("unknown tag plugin {%% %s %%} kept as text", name))
-	}
-	x.out.WriteString(src[i:end])
-	return end
+	x.out.WriteString(tag.expand(call))
+	return next
 }
 
 // codeSpanEnd finds the backtick run of length n that closes a code span
@@ -200,38 +254,38 @@ func (x *tagExpander) codeSpanEnd(from, n int) int {
 	return -1
 }
 
-func blockTagHTML(name string, args []string, content string, warn func(string), asHTML bool) string {
-	content = stripIndent(strings.TrimPrefix(strings.TrimSuffix(content, "\n"), "\n"))
-	switch name {
-	case "codeblock", "code":
-		lang := ""
-		for _, a := range args {
-			if l, ok := strings.CutPrefix(a, "lang:"); ok {
-				lang = l
-			}
+func codeTag(t tagCall) string {
+	lang := ""
+	for _, a := range t.args {
+		if l, ok := strings.CutPrefix(a, "lang:"); ok {
+			lang = l
 		}
-		if asHTML {
-			class := ""
-			if lang != "" {
-				class = ` class="language-` + html.EscapeString(lang) + `"`
-			}
-			return "<pre><code" + class + ">" + html.EscapeString(content) + "</code></pre>"
-		}
-		fence := strings.Repeat("`", max(3, longestRun(content, '`')+1))
-		return "\n" + fence + lang + "\n" + content + "\n" + fence + "\n"
-	case "raw":
-		return content
-	case "pullquote":
-		class := strings.Join(append([]string{"pullquote"}, args...), " ")
-		return "\n<blockquote class=\"" + html.EscapeString(class) + "\">\n\n" +
-			expandTags(content, warn, asHTML) + "\n\n</blockquote>\n"
-	default: // blockquote, quote
-		footer := quoteFooter(strings.Join(args, " "))
-		if footer != "" {
-			footer = "<footer>" + footer + "</footer>"
-		}
-		return "\n<blockquote>\n\n" + expandTags(content, warn, asHTML) + "\n\n" + footer + "</blockquote>\n"
 	}
+	if t.asHTML {
+		class := ""
+		if lang != "" {
+			class = ` class="language-` + html.EscapeString(lang) + `"`
+		}
+		return "<pre><code" + class + ">" + html.EscapeString(t.content) + "</code></pre>"
+	}
+	fence := strings.Repeat("`", max(3, longestRun(t.content, '`')+1))
+	return "\n" + fence + lang + "\n" + t.content + "\n" + fence + "\n"
+}
+
+func rawTag(t tagCall) string { return t.content }
+
+func pullquoteTag(t tagCall) string {
+	class := strings.Join(append([]string{"pullquote"}, t.args...), " ")
+	return "\n<blockquote class=\"" + html.EscapeString(class) + "\">\n\n" +
+		t.expand(t.content) + "\n\n</blockquote>\n"
+}
+
+func quoteTag(t tagCall) string {
+	footer := quoteFooter(strings.Join(t.args, " "))
+	if footer != "" {
+		footer = "<footer>" + footer + "</footer>"
+	}
+	return "\n<blockquote>\n\n" + t.expand(t.content) + "\n\n" + footer + "</blockquote>\n"
 }
 
 var (
@@ -273,79 +327,84 @@ func quoteFooter(s string) string {
 	return f.String()
 }
 
-func inlineTagHTML(name string, args []string) string {
+func imgTag(t tagCall) string {
 	attr := html.EscapeString
-	switch name {
-	case "img", "image", "asset_img", "asset_image":
-		var src, class []string
-		rest := args
-		for len(rest) > 0 {
-			a := rest[0]
-			rest = rest[1:]
-			if name == "img" || name == "image" {
-				if tagURLRE.MatchString(a) {
-					src = append(src, a)
-					break
-				}
-				class = append(class, a)
-				continue
-			}
-			src = append(src, a) // asset_img: the first argument is the asset
-			break
-		}
-		if len(src) == 0 {
-			return ""
-		}
-		for len(rest) > 0 && isAllDigits(rest[0]) {
-			rest = rest[1:] // width and height
-		}
-		title, alt := imgMeta(strings.Join(rest, " "))
-		s := `<img src="` + attr(src[0]) + `"`
-		if len(class) > 0 {
-			s += ` class="` + attr(strings.Join(class, " ")) + `"`
-		}
-		if title != "" {
-			s += ` title="` + attr(title) + `"`
-		}
-		if alt != "" {
-			s += ` alt="` + attr(alt) + `"`
-		}
-		return s + ">"
-	case "youtube", "vimeo", "iframe":
-		if len(args) == 0 {
-			return ""
-		}
-		u := args[0]
-		switch name {
-		case "youtube":
-			u = "https://www.youtube.com/embed/" + u
-		case "vimeo":
-			u = "https://player.vimeo.com/video/" + u
-		}
-		return `<iframe src="` + attr(u) + `" frameborder="0" loading="lazy" allowfullscreen></iframe>`
-	case "link", "a", "anchor":
-		for i, a := range args {
+	var src, class []string
+	rest := t.args
+	for len(rest) > 0 {
+		a := rest[0]
+		rest = rest[1:]
+		if t.name == "img" || t.name == "image" {
 			if tagURLRE.MatchString(a) {
-				text := strings.Join(args[:i], " ")
-				return `<a href="` + attr(a) + `">` + attr(text) + "</a>"
+				src = append(src, a)
+				break
 			}
+			class = append(class, a)
+			continue
 		}
-		return attr(strings.Join(args, " "))
-	case "post_link", "asset_link":
-		if len(args) == 0 {
-			return ""
-		}
-		label := args[0]
-		if len(args) > 1 && args[1] != "true" && args[1] != "false" {
-			label = strings.Join(args[1:], " ")
-		}
-		return `<a href="` + attr(args[0]) + `">` + attr(label) + "</a>"
-	default: // post_path, asset_path, url_for, full_url_for
-		if len(args) == 0 {
-			return ""
-		}
-		return attr(args[0])
+		src = append(src, a) // asset_img: the first argument is the asset
+		break
 	}
+	if len(src) == 0 {
+		return ""
+	}
+	for len(rest) > 0 && isAllDigits(rest[0]) {
+		rest = rest[1:] // width and height
+	}
+	title, alt := imgMeta(strings.Join(rest, " "))
+	s := `<img src="` + attr(src[0]) + `"`
+	if len(class) > 0 {
+		s += ` class="` + attr(strings.Join(class, " ")) + `"`
+	}
+	if title != "" {
+		s += ` title="` + attr(title) + `"`
+	}
+	if alt != "" {
+		s += ` alt="` + attr(alt) + `"`
+	}
+	return s + ">"
+}
+
+func iframeTag(t tagCall) string {
+	if len(t.args) == 0 {
+		return ""
+	}
+	u := t.args[0]
+	switch t.name {
+	case "youtube":
+		u = "https://www.youtube.com/embed/" + u
+	case "vimeo":
+		u = "https://player.vimeo.com/video/" + u
+	}
+	return `<iframe src="` + html.EscapeString(u) + `" frameborder="0" loading="lazy" allowfullscreen></iframe>`
+}
+
+func linkTag(t tagCall) string {
+	for i, a := range t.args {
+		if tagURLRE.MatchString(a) {
+			text := strings.Join(t.args[:i], " ")
+			return `<a href="` + html.EscapeString(a) + `">` + html.EscapeString(text) + "</a>"
+		}
+	}
+	return html.EscapeString(strings.Join(t.args, " "))
+}
+
+func postLinkTag(t tagCall) string {
+	if len(t.args) == 0 {
+		return ""
+	}
+	label := t.args[0]
+	if len(t.args) > 1 && t.args[1] != "true" && t.args[1] != "false" {
+		label = strings.Join(t.args[1:], " ")
+	}
+	return `<a href="` + html.EscapeString(t.args[0]) + `">` + html.EscapeString(label) + "</a>"
+}
+
+func pathTag(t tagCall) string {
+	if len(t.args) == 0 {
+		return ""
+	}
+	return html.EscapeString(t.args[0])
 }
 
 // imgMeta splits the img tag's trailing "title text [alt text]", quotes optional.
@@ -419,37 +478,6 @@ func closingFence(src string, start int, open string) int {
 		i = lineEnd
 	}
 	return len(src)
-}
-
-func runLength(s string, c byte) int {
-	n := 0
-	for n < len(s) && s[n] == c {
-		n++
-	}
-	return n
-}
-
-func longestRun(s string, c byte) int {
-	best := 0
-	for i := 0; i < len(s); {
-		if s[i] == c {
-			n := runLength(s[i:], c)
-			best = max(best, n)
-			i += n
-			continue
-		}
-		i++
-	}
-	return best
-}
-
-func isAllDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // stripIndent removes the indentation every non-blank line shares, as Hexo

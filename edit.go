@@ -114,7 +114,7 @@ func (p *Post) candidateEdits(text string, sp split, key string, value any, set 
 		}
 	} else {
 		var err error
-		if edits, err = editYAML(sp.data, key, value, set); err != nil {
+		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, set); err != nil {
 			return nil, err
 		}
 	}
@@ -363,21 +363,17 @@ func lineEnding(src string, off int) string {
 	return "\n"
 }
 
-// editYAML finds the key's lines in the block from yaml.v3's node positions
-// and returns the candidate edits (one for a delete, one per entry style for
-// a set). An entry runs from its key's line to the line before the next key,
-// less the blank and comment lines at its end (they belong to what follows).
-// Lines are counted as yaml.v3 counts them: CR, LF, CRLF, NEL, LS and PS
-// each end one.
-func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(escapeTabs(data)), &doc); err != nil || len(doc.Content) != 1 {
-		return nil, fmt.Errorf("%w: %v", ErrNotEditable, err)
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
+// editYAML finds the key's lines in the block from the positions the one
+// decode kept, and returns the candidate edits (one for a delete, one per
+// entry style for a set). An entry runs from its key's line to the line
+// before the next key, less the blank and comment lines at its end (they
+// belong to what follows). Lines are counted as yaml.v3 counts them: CR, LF,
+// CRLF, NEL, LS and PS each end one.
+func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]textEdit, error) {
+	if fm == nil {
 		return nil, ErrNotEditable
 	}
+	entries := fm.entries
 	starts := yamlLineStarts(data)
 	lineStart := func(l int) int { // 1-based line to offset; past the end is len(data)
 		if l-1 < len(starts) {
@@ -386,15 +382,15 @@ func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 		return len(data)
 	}
 	idx := -1
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == key && root.Content[i].Tag != "!!merge" {
+	for i, e := range entries {
+		if e.name == key && !e.merge {
 			idx = i // the last one wins, as YAML's merge overrides do
 		}
 	}
-	if root.Style&yaml.FlowStyle != 0 && len(root.Content) > 0 {
+	if fm.flow && len(entries) > 0 {
 		return nil, fmt.Errorf("%w: the mapping is in flow style", ErrNotEditable)
 	}
-	entries := func() ([]string, error) {
+	written := func() ([]string, error) {
 		var out []string
 		for _, style := range []entryStyle{styleScaled, styleBlock, styleBlockIndent2, styleFlow} {
 			e, err := yamlEntry(key, value, blockIndent(data, starts), style)
@@ -411,11 +407,11 @@ func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 		if !set {
 			return []textEdit{{noop: true}}, nil
 		}
-		es, err := entries()
+		es, err := written()
 		if err != nil {
 			return nil, err
 		}
-		if root.Style&yaml.FlowStyle != 0 { // "{}": the entry takes its place
+		if fm.flow { // "{}": the entry takes its place
 			var out []textEdit
 			for _, e := range es {
 				out = append(out, textEdit{start: 0, end: len(data), repl: strings.TrimSuffix(e, "\n")})
@@ -436,10 +432,10 @@ func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 		}
 		return out, nil
 	}
-	first := root.Content[idx].Line // a comment above the key is outside the entry and stays
+	first := entries[idx].line // a comment above the key is outside the entry and stays
 	next := len(starts) + 1
-	if idx+2 < len(root.Content) {
-		next = root.Content[idx+2].Line
+	if idx+1 < len(entries) {
+		next = entries[idx+1].line
 	}
 	last := next - 1
 	for last > first {
@@ -451,7 +447,7 @@ func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 		break
 	}
 	start, end := lineStart(first), lineStart(last+1)
-	if !set && len(root.Content) == 2 {
+	if !set && len(entries) == 1 {
 		return []textEdit{{dropBlock: true}}, nil
 	}
 	if !set {
@@ -460,7 +456,7 @@ func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 		}
 		return []textEdit{{start: start, end: end}}, nil
 	}
-	es, err := entries()
+	es, err := written()
 	if err != nil {
 		return nil, err
 	}
@@ -469,8 +465,8 @@ func editYAML(data, key string, value any, set bool) ([]textEdit, error) {
 		if end == len(data) && !strings.HasSuffix(data, "\n") {
 			entry = strings.TrimSuffix(entry, "\n")
 		}
-		if vn := root.Content[idx+1]; vn.LineComment != "" && !strings.Contains(strings.TrimSuffix(entry, "\n"), "\n") {
-			entry = strings.TrimSuffix(entry, "\n") + " " + vn.LineComment + entryNewline(entry)
+		if c := entries[idx].comment; c != "" && !strings.Contains(strings.TrimSuffix(entry, "\n"), "\n") {
+			entry = strings.TrimSuffix(entry, "\n") + " " + c + entryNewline(entry)
 		}
 		out = append(out, textEdit{start: start, end: end, repl: entry})
 	}

@@ -28,6 +28,19 @@ type FrontMatter struct {
 	// lines holds the line of each key written at the top level, counted in
 	// the file.
 	lines map[string]int
+	// entries are the top-level entries of a YAML block as the decode found
+	// them, in order, for the edits; flow says the mapping is {...}.
+	entries []yamlKey
+	flow    bool
+}
+
+// yamlKey is a top-level entry of a YAML block: its key, the key's line in
+// the block, whether it is a << merge, and the value's line comment.
+type yamlKey struct {
+	name    string
+	line    int
+	merge   bool
+	comment string
 }
 
 // line is the file line of a top-level key, 0 when unknown.
@@ -188,10 +201,14 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	})
 	fm.keys, fm.values = top.keys, top.values
 	fm.lines = make(map[string]int, len(root.Content)/2)
+	fm.entries = make([]yamlKey, 0, len(root.Content)/2)
+	fm.flow = root.Style&yaml.FlowStyle != 0
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if kn := root.Content[i]; kn.Kind == yaml.ScalarNode {
+		kn := root.Content[i]
+		if kn.Kind == yaml.ScalarNode {
 			fm.lines[kn.Value] = firstLine + kn.Line - 1
 		}
+		fm.entries = append(fm.entries, yamlKey{name: kn.Value, line: kn.Line, merge: kn.Tag == "!!merge", comment: root.Content[i+1].LineComment})
 	}
 	if err != nil {
 		var ce *convError

@@ -3,9 +3,6 @@ package hexo
 import (
 	"fmt"
 	"strings"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // walk renders the body to HTML when it is Markdown, walks the HTML once into
@@ -56,26 +53,15 @@ func (p *Post) walk() (bodyLine int, err error) {
 // closeTags closes the elements left open in an HTML fragment, so that an
 // excerpt cut inside a paragraph is well-formed (Hexo returns it cut).
 func closeTags(s string) string {
-	z := html.NewTokenizer(strings.NewReader(s))
 	var open elemStack
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			if open.depth() == 0 {
-				return s
-			}
-			var b strings.Builder
-			b.WriteString(s)
-			for open.depth() > 0 {
-				b.WriteString("</" + open.pop().name + ">")
-			}
-			return b.String()
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			open.startTag(atom.Lookup(name), string(name))
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			open.endTag(string(name))
-		}
+	walkTokens(s, &open, func(*htmlToken) bool { return true })
+	if open.depth() == 0 {
+		return s
 	}
+	var b strings.Builder
+	b.WriteString(s)
+	for open.depth() > 0 {
+		b.WriteString("</" + open.pop().name + ">")
+	}
+	return b.String()
 }

@@ -13,7 +13,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// hiddenTags hold no text of the post: their content never reaches a block.
+// hiddenTags hold no text of the post: their content never reaches a block
+// (hides, in tokenwalk.go, is the whole rule).
 var hiddenTags = map[atom.Atom]bool{
 	atom.Style: true, atom.Script: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true,
@@ -175,7 +176,7 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 		w.fail(fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth))
 		return
 	}
-	hidden := hiddenTags[a] || attrs.gutter
+	hidden := hides(a, attrs)
 	if hidden {
 		w.hidden++
 	}

@@ -18,6 +18,7 @@ type elemStack struct {
 	elems  []openElem
 	byName map[string][]int // indexes in elems of the open elements of each name
 	blocks []int            // indexes in elems of the open block-level elements
+	hidden int              // open elements that hide their content
 }
 
 func (s *elemStack) depth() int { return len(s.elems) }
@@ -31,6 +32,9 @@ func (s *elemStack) push(e openElem) {
 		s.blocks = append(s.blocks, len(s.elems))
 	}
 	s.elems = append(s.elems, e)
+	if e.hidden {
+		s.hidden++
+	}
 }
 
 func (s *elemStack) pop() openElem {
@@ -40,6 +44,9 @@ func (s *elemStack) pop() openElem {
 	s.byName[e.name] = l[:len(l)-1]
 	if n := len(s.blocks); n > 0 && s.blocks[n-1] == len(s.elems) {
 		s.blocks = s.blocks[:n-1]
+	}
+	if e.hidden {
+		s.hidden--
 	}
 	return e
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"unicode"
 
 	"github.com/rivo/uniseg"
@@ -153,81 +152,61 @@ func truncateHTML(src string, n int, mark string) string {
 	budget := n - uniseg.GraphemeClusterCount(mark)
 	var out strings.Builder
 	var open elemStack
-	hidden := 0
 	used := 0
 	space := false // whitespace pending between two counted pieces
-	z := html.NewTokenizer(strings.NewReader(src))
-	closeAll := func() string {
-		for open.depth() > 0 {
-			out.WriteString("</" + open.pop().name + ">")
+	walkTokens(src, &open, func(t *htmlToken) bool {
+		hidden := open.hidden // around the token: an element it opened is not around its own tag
+		if t.opened && open.elems[open.depth()-1].hidden {
+			hidden--
 		}
-		return out.String()
-	}
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			if used == 0 {
-				return "" // no visible text: no summary
+		for _, e := range t.closed {
+			if !e.hidden && hidden == 0 {
+				out.WriteString("</" + e.name + ">") // spelled out: the summary is well-formed
 			}
-			return closeAll()
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if hiddenTags[a] {
-				hidden++
-			}
-			if hidden > 0 {
-				continue
-			}
-			for _, c := range open.startTag(a, string(name)) {
-				out.WriteString("</" + c + ">") // spelled out: the summary is well-formed
-			}
-			out.Write(z.Raw())
-		case html.SelfClosingTagToken:
-			if hidden == 0 {
-				out.Write(z.Raw())
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if hiddenTags[atom.Lookup(name)] {
-				hidden = max(0, hidden-1)
-				continue
-			}
-			if hidden > 0 {
-				continue
-			}
-			for _, c := range open.endTag(string(name)) {
-				out.WriteString("</" + c + ">")
-			}
+		}
+		if hidden > 0 || t.opened && open.elems[open.depth()-1].hidden {
+			return true // inside what hides its content, or that element's own tag
+		}
+		switch t.kind {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			out.Write(t.raw)
 		case html.TextToken:
-			if hidden > 0 {
-				continue
-			}
-			raw := string(z.Text())
-			t := collapseSpace(raw)
-			if t == "" {
+			raw := string(t.text)
+			text := collapseSpace(raw)
+			if text == "" {
 				space = true
 				out.WriteString(html.EscapeString(raw))
-				continue
+				return true
 			}
 			if used > 0 && (space || isSpace(firstRune(raw))) {
 				used++ // the space between this piece and the last
 			}
 			space = isSpace(lastRune(raw))
-			c := uniseg.GraphemeClusterCount(t)
+			c := uniseg.GraphemeClusterCount(text)
 			if used+c <= budget {
 				used += c
 				out.WriteString(html.EscapeString(raw))
-				continue
+				return true
 			}
-			if cut, whole := cutText(t, budget-used); whole || used == 0 {
+			if cut, whole := cutText(text, budget-used); whole || used == 0 {
 				if used > 0 && isSpace(firstRune(raw)) && cut != "" {
 					out.WriteByte(' ')
 				}
 				out.WriteString(html.EscapeString(cut))
 			}
 			out.WriteString(mark)
-			return closeAll()
+			used = max(used, 1)
+			return false
+		}
+		return true
+	})
+	if used == 0 {
+		return "" // no visible text: no summary
+	}
+	for open.depth() > 0 {
+		if e := open.pop(); !e.hidden && open.hidden == 0 {
+			out.WriteString("</" + e.name + ">")
 		}
 	}
+	return out.String()
 }

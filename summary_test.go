@@ -111,3 +111,17 @@ func TestEmptyBody(t *testing.T) {
 		assert.Empty(t, p.Images())
 	}
 }
+
+// TestSummaryHTMLHidesWhatTextHides: one rule decides what holds no text,
+// so a highlighted block's line-number gutter is in neither.
+func TestSummaryHTMLHidesWhatTextHides(t *testing.T) {
+	p := mustParse(t, `<figure class="highlight go"><table><tr><td class="gutter"><pre>1<br>2</pre></td>`+
+		`<td class="code"><pre>x := 1<br>y := 2</pre></td></tr></table></figure><p>after <style>p{}</style>it</p>`)
+	assert.Equal(t, "x := 1 y := 2\nafter it", p.Text())
+	h := p.SummaryHTML(0)
+	assert.NotContains(t, h, "gutter")
+	assert.NotContains(t, h, ">1<")
+	assert.NotContains(t, h, "p{}")
+	assert.Contains(t, h, "x := 1")
+	assert.Contains(t, h, "after ")
+}

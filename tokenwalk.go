@@ -1,0 +1,83 @@
+package hexo
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// hides is the one rule for what holds no text of the post: style, script,
+// noscript, template, iframe, noembed and noframes elements, and a
+// highlighted block's line-number gutter (class="gutter"). The body walk,
+// summaries and every other pass over HTML read it.
+func hides(a atom.Atom, attrs *tagAttrs) bool {
+	return hiddenTags[a] || attrs != nil && attrs.gutter
+}
+
+// htmlToken is one token of walkTokens, with what it did to the open
+// elements.
+type htmlToken struct {
+	kind   html.TokenType
+	a      atom.Atom
+	name   string
+	raw    []byte // the token as written
+	text   []byte // a text token's text, a comment's data
+	offset int    // where the token starts in the source
+	// closed are the elements the token ended (implied by a start tag, or
+	// by an end tag), innermost first.
+	closed []openElem
+	opened bool // a start tag pushed its element (void ones push none)
+}
+
+// walkTokens tokenizes src once and keeps the open elements in stack: HTML's
+// implied end tags, void elements, and which content is hidden (hides).
+// visit sees every token after the stack took it (a start tag's element is
+// on the stack, pushed hidden or not); it returns false to stop.
+func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var t htmlToken
+	offset := 0
+	for {
+		tt := z.Next()
+		t = htmlToken{kind: tt, raw: z.Raw(), offset: offset, closed: t.closed[:0]}
+		offset += len(t.raw)
+		switch tt {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			t.a = atom.Lookup(name)
+			t.name = tagName(t.a, name)
+			var attrs tagAttrs
+			if hasAttr {
+				attrs.read(z)
+			}
+			if tt == html.StartTagToken {
+				if i := stack.impliedEnd(t.a); i >= 0 {
+					for stack.depth() > i {
+						t.closed = append(t.closed, stack.pop())
+					}
+				}
+				if !voidTags[t.a] {
+					stack.push(openElem{a: t.a, name: t.name, hidden: hides(t.a, &attrs)})
+					t.opened = true
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			t.a = atom.Lookup(name)
+			t.name = tagName(t.a, name)
+			if i := stack.find(t.name); i >= 0 {
+				for stack.depth() > i {
+					t.closed = append(t.closed, stack.pop())
+				}
+			}
+		case html.TextToken, html.CommentToken:
+			t.text = z.Text()
+		}
+		if !visit(&t) {
+			return
+		}
+	}
+}

@@ -169,6 +169,10 @@ func TestRecursiveYAML(t *testing.T) {
 		{name: "a list holding itself", src: "a: &a [*a]\n", err: ErrTooDeep},
 		{name: "a mapping holding itself", src: "a: &a\n  b: *a\n", err: ErrTooDeep},
 		{name: "limits no stack can hold", src: "a: &a [*a]\n", opts: Options{MaxDepth: 1 << 30, MaxYAMLNodes: 1 << 30}, err: ErrTooDeep},
+		{name: "merges count as depth", src: "a0: &a0 {k: v}\na1: &a1 {<<: *a0}\na2: &a2 {<<: *a1}\na3: &a3 {<<: *a2}\na4: {<<: *a3}\n",
+			opts: Options{MaxDepth: 4}, err: ErrTooDeep},
+		{name: "merges within the depth", src: "a0: &a0 {k: v}\na1: &a1 {<<: *a0}\na2: {<<: *a1}\n",
+			opts: Options{MaxDepth: 4}, want: map[string]any{"a0": map[string]any{"k": "v"}, "a1": map[string]any{"k": "v"}, "a2": map[string]any{"k": "v"}}},
 		{name: "merges count as nodes", src: "b: &b {k: 1}\n" + strings.Repeat("m: {<<: [*b, *b, *b, *b]}\n", 1), opts: Options{MaxYAMLNodes: 5}, err: ErrTooLarge},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,11 @@ func TestImagesAndCover(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "/cover.png", c.URL)
 
+	// the scraped posts' pair: thumbnail comes before headimg in coverKeys
+	c, ok = mustParse(t, "---\nheadimg: /head.jpg\nthumbnail: /thumb.jpg\n---\n").Cover()
+	assert.True(t, ok)
+	assert.Equal(t, Image{URL: "/thumb.jpg", From: "thumbnail"}, c, "whatever the order in the file")
+
 	c, ok = mustParse(t, `<img src="only.png">`).Cover()
 	assert.True(t, ok)
 	assert.Equal(t, "only.png", c.URL, "no cover key: the first body image")

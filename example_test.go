@@ -282,3 +282,12 @@ func ExampleEscapeHTML() {
 	fmt.Println(hexo.EscapeHTML(`<a href="/x">Tom & Jerry &amp; co</a>`))
 	// Output: &lt;a href&#x3D;&quot;&#x2F;x&quot;&gt;Tom &amp; Jerry &amp; co&lt;&#x2F;a&gt;
 }
+
+func ExampleOptions_SummaryLength() {
+	post, _ := hexo.Options{SummaryLength: 12}.Parse([]byte("A summary is cut between words, the mark counted."))
+	fmt.Println(post.Summary())
+	fmt.Println(hexo.DefaultSummaryLength)
+	// Output:
+	// A summary…
+	// 140
+}

@@ -20,24 +20,31 @@ const (
 	FormatHTML     Format = "html"
 )
 
-// Options tunes parsing. The zero value is ready to use: UTC, 140-character
-// summaries and the default limits.
+// Options tunes parsing. The zero value is ready to use: UTC,
+// DefaultSummaryLength-character summaries and the default limits. Its
+// fields are of three kinds: how a post is read (Location), what the body
+// helpers derive (SummaryLength, ExcludeCode, KeepDataURLs), and the limits
+// that bound the work on untrusted input (Max..., see SECURITY.md), each
+// with a default and a typed error.
 type Options struct {
 	// Location is where a date written without an offset is read. Hexo uses
 	// the site's timezone setting; nil means UTC.
 	Location *time.Location
+
 	// SummaryLength is the length of Post.Summary in user-perceived characters
-	// (grapheme clusters), its omission mark included. 0 means 140.
+	// (grapheme clusters), its omission mark included. 0 means
+	// DefaultSummaryLength.
 	SummaryLength int
-	// MaxSize bounds the whole input in bytes. 0 means 16 MiB.
-	MaxSize int
-	// MaxFrontMatterSize bounds the front-matter block in bytes. 0 means 1 MiB.
-	MaxFrontMatterSize int
 	// ExcludeCode leaves code blocks out of WordCount and ReadingTime.
 	ExcludeCode bool
 	// KeepDataURLs keeps data: URLs (inline images) in Images, Cover and
 	// ResolveImages; by default they are left out.
 	KeepDataURLs bool
+
+	// MaxSize bounds the whole input in bytes. 0 means 16 MiB.
+	MaxSize int
+	// MaxFrontMatterSize bounds the front-matter block in bytes. 0 means 1 MiB.
+	MaxFrontMatterSize int
 	// MaxYAMLNodes bounds the YAML values decoded, aliases expanded, so that
 	// an alias bomb fails fast. 0 means 100,000.
 	MaxYAMLNodes int
@@ -54,6 +61,10 @@ type Options struct {
 	MaxBlocks int
 }
 
+// DefaultSummaryLength is the summary's length when Options leave it 0: 140,
+// as Hexo's truncate helper cuts.
+const DefaultSummaryLength = 140
+
 func (o *Options) location() *time.Location {
 	if o.Location == nil {
 		return time.UTC
@@ -61,7 +72,7 @@ func (o *Options) location() *time.Location {
 	return o.Location
 }
 
-func (o *Options) summaryLength() int { return orDefault(o.SummaryLength, 140) }
+func (o *Options) summaryLength() int { return orDefault(o.SummaryLength, DefaultSummaryLength) }
 func (o *Options) maxSize() int       { return orDefault(o.MaxSize, 16<<20) }
 func (o *Options) maxFrontMatter() int {
 	return orDefault(o.MaxFrontMatterSize, 1<<20)

@@ -12,7 +12,7 @@ import (
 // SummaryOptions tunes Post.SummaryWith. The zero value is Post.Summary.
 type SummaryOptions struct {
 	// Length in user-perceived characters (grapheme clusters), the omission
-	// mark included. 0 means Options.SummaryLength (140 by default).
+	// mark included. 0 means Options.SummaryLength (DefaultSummaryLength by default).
 	Length int
 	// Omission ends a summary that was cut. "" means "…".
 	Omission string
@@ -27,7 +27,7 @@ type SummaryOptions struct {
 
 // Summary returns the start of the post: the text before the <!-- more -->
 // marker when there is one, else the body's text, cut to
-// Options.SummaryLength user-perceived characters (140 by default), "…"
+// Options.SummaryLength user-perceived characters (DefaultSummaryLength by default), "…"
 // included when something was cut.
 //
 // It never cuts a grapheme cluster (an emoji, a flag, a letter with its

@@ -14,77 +14,78 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// editCommands are the subcommands that change posts.
-var editCommands = map[string]bool{"set": true, "unset": true, "fix-dates": true}
-
-// runEdit runs set, unset and fix-dates: each post is edited through
-// hexo.Post.SetField/DeleteField and written atomically, or with --dry-run
-// shown as a unified diff.
-func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("hexopost "+cmd, flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	dryRun := fl.Bool("dry-run", false, "print a unified diff instead of writing")
-	drafts := fl.Bool("drafts", false, "edit a site's source/_drafts too")
-	var dateDefault *string
-	usage := map[string]string{
-		"set":       "hexopost set [--dry-run] [--drafts] KEY=VALUE PATH...",
-		"unset":     "hexopost unset [--dry-run] [--drafts] KEY PATH...",
-		"fix-dates": "hexopost fix-dates [--dry-run] [--drafts] [--date-default DATE] PATH...",
-	}[cmd]
-	if cmd == "fix-dates" {
-		dateDefault = fl.String("date-default", "", "the date for a post whose file name has none (2006-01-02 or 2006-01-02 15:04:05)")
-	}
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: "+usage)
-		fl.PrintDefaults()
-	}
+// runSet runs hexopost set KEY=VALUE PATH...
+func runSet(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("hexopost set", "hexopost set [--dry-run] [--drafts] KEY=VALUE PATH...", stderr)
+	ef := editFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	rest := fl.Args()
-	var change func(p *hexo.Post) (string, error) // what was done, "" for nothing
-	switch cmd {
-	case "set":
-		if len(rest) < 2 || !strings.Contains(rest[0], "=") {
-			fl.Usage()
-			return 2
-		}
-		key, text, _ := strings.Cut(rest[0], "=")
-		value := cliValue(text)
-		change = func(p *hexo.Post) (string, error) {
-			return fmt.Sprintf("%s set", key), p.SetField(key, value)
-		}
-		rest = rest[1:]
-	case "unset":
-		if len(rest) < 2 {
-			fl.Usage()
-			return 2
-		}
-		key := rest[0]
-		change = func(p *hexo.Post) (string, error) {
-			if !p.FrontMatter.Has(key) {
-				return "", nil
-			}
-			return key + " removed", p.DeleteField(key)
-		}
-		rest = rest[1:]
-	case "fix-dates":
-		if len(rest) < 1 {
-			fl.Usage()
-			return 2
-		}
-		var def time.Time
-		if *dateDefault != "" {
-			if err := yaml.Unmarshal([]byte(*dateDefault), &def); err != nil {
-				fmt.Fprintf(stderr, "hexopost: --date-default %q is not a date\n", *dateDefault)
-				return 2
-			}
-		}
-		change = func(p *hexo.Post) (string, error) { return fixDates(p, def) }
+	if len(rest) < 2 || !strings.Contains(rest[0], "=") {
+		fl.Usage()
+		return 2
 	}
+	key, text, _ := strings.Cut(rest[0], "=")
+	value := cliValue(text)
+	return ef.edit(ctx, rest[1:], stdout, stderr, func(p *hexo.Post) (string, error) {
+		return fmt.Sprintf("%s set", key), p.SetField(key, value)
+	})
+}
+
+// runUnset runs hexopost unset KEY PATH...
+func runUnset(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("hexopost unset", "hexopost unset [--dry-run] [--drafts] KEY PATH...", stderr)
+	ef := editFlags(fl)
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	rest := fl.Args()
+	if len(rest) < 2 {
+		fl.Usage()
+		return 2
+	}
+	key := rest[0]
+	return ef.edit(ctx, rest[1:], stdout, stderr, func(p *hexo.Post) (string, error) {
+		if !p.FrontMatter.Has(key) {
+			return "", nil
+		}
+		return key + " removed", p.DeleteField(key)
+	})
+}
+
+// runFixDates runs hexopost fix-dates PATH...: hexo.Fix's date-invalid repair.
+func runFixDates(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("hexopost fix-dates", "hexopost fix-dates [--dry-run] [--drafts] [--date-default DATE] PATH...", stderr)
+	ef := editFlags(fl)
+	dateDefault := dateDefaultFlag(fl, stderr)
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() < 1 {
+		fl.Usage()
+		return 2
+	}
+	def, ok := dateDefault()
+	if !ok {
+		return 2
+	}
+	return ef.edit(ctx, fl.Args(), stdout, stderr, func(p *hexo.Post) (string, error) { return fixDates(p, def) })
+}
+
+// editing is the flags every editing command takes.
+type editing struct{ dryRun, drafts *bool }
+
+func editFlags(fl *flag.FlagSet) editing {
+	return editing{fl.Bool("dry-run", false, "print a unified diff instead of writing"), draftsFlag(fl, "edit")}
+}
+
+// edit applies change to every post of paths; each post changed is saved
+// back atomically or, with --dry-run, shown as a unified diff.
+func (e editing) edit(ctx context.Context, paths []string, stdout, stderr io.Writer, change func(p *hexo.Post) (string, error)) int {
 	failed := false
-	opts := &config{opts: hexo.Options{}, drafts: *drafts}
-	for _, path := range rest {
+	opts := &config{opts: hexo.Options{}, drafts: *e.drafts}
+	for _, path := range paths {
 		each(ctx, opts, path, func(p *hexo.Post, err error) bool {
 			if p == nil {
 				warn(stderr, err)
@@ -101,7 +102,7 @@ func runEdit(ctx context.Context, cmd string, args []string, stdout, stderr io.W
 			if what == "" {
 				return true
 			}
-			written, err := save(p, before, *dryRun, stdout)
+			written, err := save(p, before, *e.dryRun, stdout)
 			if err != nil {
 				warn(stderr, err)
 				failed = true
@@ -176,6 +177,3 @@ func fixDates(p *hexo.Post, def time.Time) (string, error) {
 	}
 	return strings.Join(done, ", "), nil
 }
-
-// isEditCommand says whether args start with a subcommand that edits.
-func isEditCommand(args []string) bool { return len(args) > 0 && editCommands[args[0]] }

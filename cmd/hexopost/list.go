@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gohexo/hexo"
+)
+
+// config is the command line, parsed.
+type config struct {
+	json, drafts, stats bool
+	sort                string
+	limit, workers      int
+	opts                hexo.Options
+}
+
+func parseArgs(args []string, counting bool, stderr io.Writer) (*config, []string, bool) {
+	c := &config{stats: counting}
+	fl := flag.NewFlagSet("hexopost", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.BoolVar(&c.json, "json", false, "print one JSON object per post, one per line (stats: one object)")
+	summaryLen := fl.Int("summary-length", hexo.DefaultSummaryLength, "summary length in characters")
+	zone := fl.String("timezone", "UTC", "time zone for dates written without an offset, when a site sets none (an IANA name)")
+	dataURLs := fl.Bool("data-urls", false, "keep data: URLs (inline images) in images")
+	drafts := draftsFlag(fl, "read")
+	fl.StringVar(&c.sort, "sort", "path", "order of the posts: path, or date (newest first)")
+	fl.IntVar(&c.limit, "limit", 0, "print at most N posts (0: all)")
+	fl.IntVar(&c.workers, "workers", 0, "posts parsed at once (0: one per CPU)")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: hexopost [flags] PATH...\n       hexopost stats [flags] PATH...\n"+
+			"       hexopost set|unset|fix-dates|lint|fix ... (see hexopost lint -h)")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return nil, nil, false
+	}
+	c.drafts = *drafts
+	bad := func(msg string) (*config, []string, bool) {
+		fmt.Fprintln(stderr, "hexopost: "+msg)
+		return nil, nil, false
+	}
+	switch {
+	case fl.NArg() == 0:
+		fl.Usage()
+		return nil, nil, false
+	case *summaryLen < 1:
+		return bad("--summary-length must be at least 1")
+	case c.sort != "path" && c.sort != "date":
+		return bad("--sort must be path or date")
+	case c.limit < 0 || c.workers < 0:
+		return bad("--limit and --workers must not be negative")
+	}
+	loc, err := time.LoadLocation(*zone)
+	if err != nil {
+		return bad(fmt.Sprintf("--timezone: %v", err))
+	}
+	c.opts = hexo.Options{Location: loc, SummaryLength: *summaryLen, KeepDataURLs: *dataURLs}
+	return c, fl.Args(), true
+}
+
+// runStats runs hexopost stats PATH...: the posts counted, not listed.
+func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return list(ctx, args, true, stdout, stderr)
+}
+
+// list runs hexopost PATH...: the posts as a table or JSON lines, or with
+// counting their counts.
+func list(ctx context.Context, args []string, counting bool, stdout, stderr io.Writer) int {
+	c, paths, ok := parseArgs(args, counting, stderr)
+	if !ok {
+		return 2
+	}
+	var (
+		failed bool
+		posts  []*hexo.Post // held only when they must be sorted
+		st     stats
+		rows   [][]string
+		n      int
+	)
+	progress := startProgress(stderr)
+	defer progress.stop()
+	hold := c.sort == "date" && !c.stats // stats stream: memory stays flat
+	emit := func(p *hexo.Post, err error) bool {
+		if err != nil {
+			failed = true
+			st.errors++
+			progress.clear()
+			warn(stderr, err)
+		}
+		if p == nil {
+			return true
+		}
+		progress.add()
+		switch {
+		case c.stats:
+			st.add(p)
+		case hold:
+			posts = append(posts, p)
+		case c.json:
+			if werr := writeJSON(stdout, p, err); werr != nil {
+				failed = true
+			}
+		default:
+			rows = append(rows, row(p))
+		}
+		n++
+		return c.limit == 0 || n < c.limit || hold || c.stats
+	}
+	for _, path := range paths {
+		if !each(ctx, c, path, emit) {
+			break
+		}
+	}
+	progress.stop()
+	if ctx.Err() != nil {
+		warn(stderr, ctx.Err())
+		return 1
+	}
+	if hold {
+		slices.SortStableFunc(posts, func(a, b *hexo.Post) int { return b.Date.Compare(a.Date) })
+	}
+	if c.stats {
+		if err := st.print(stdout, c.json); err != nil {
+			warn(stderr, err)
+			failed = true
+		}
+	} else {
+		if c.limit > 0 && len(posts) > c.limit {
+			posts = posts[:c.limit]
+		}
+		for _, p := range posts {
+			if c.json {
+				if writeJSON(stdout, p, nil) != nil {
+					failed = true
+				}
+			} else {
+				rows = append(rows, row(p))
+			}
+		}
+		if !c.json {
+			printTable(stdout, append([][]string{{"TITLE", "DATE", "CATEGORIES", "SUMMARY"}}, rows...))
+		}
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// writeJSON prints the post as one JSON line, with "error" when it failed.
+// A post that cannot be written as JSON is printed as its source and the
+// error, and the error is returned (the run fails).
+func writeJSON(w io.Writer, post *hexo.Post, perr error) error {
+	b, err := post.MarshalJSON()
+	if err != nil {
+		b, perr = []byte(`{"source":`+quote(post.Source)+`}`), err
+	}
+	if perr != nil {
+		b = append([]byte(`{"error":`+quote(perr.Error())+`,`), b[1:]...)
+	}
+	w.Write(append(b, '\n'))
+	return err
+}
+
+func row(p *hexo.Post) []string {
+	date := ""
+	if !p.Date.IsZero() {
+		date = p.Date.Format("2006-01-02 15:04")
+	}
+	var cats []string
+	for _, c := range p.Categories {
+		cats = append(cats, strings.Join(c, "/"))
+	}
+	title := p.Title
+	if title == "" {
+		title = "(" + filepath.Base(p.Source) + ")" // cleaned with the title below
+	}
+	return []string{clip(clean(title), 36), date, clip(clean(strings.Join(cats, ", ")), 24), clip(clean(p.Summary()), 50)}
+}

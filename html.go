@@ -264,25 +264,6 @@ func (w *walker) text(s []byte) {
 	}
 }
 
-// allSpace reports whether s holds nothing but whitespace.
-func allSpace(s []byte) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(s[i:])
-		if !isSpace(r) {
-			return false
-		}
-		i += n
-	}
-	return true
-}
-
 func (w *walker) headingText(s string) {
 	p := headingPiece{child: -1, text: s}
 	if w.stack.depth() > w.hDepth {
@@ -413,85 +394,8 @@ func (w *walker) image(attrs *tagAttrs) {
 	}
 }
 
-// hasScheme reports whether u uses scheme, ignoring case and the control
-// characters and spaces browsers ignore ("java\tscript:").
-func hasScheme(u, scheme string) bool {
-	want := scheme + ":"
-	k := 0
-	for _, r := range u {
-		if r <= ' ' {
-			continue
-		}
-		if k == len(want) || unicode.ToLower(r) != rune(want[k]) {
-			return false
-		}
-		if k++; k == len(want) {
-			return true
-		}
-	}
-	return false
-}
-
-func firstSrcset(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	if i := strings.IndexByte(s, ','); i >= 0 {
-		s = s[:i]
-	}
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
-	}
-	return ""
-}
-
 func isHeading(a atom.Atom) bool {
 	return a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6
-}
-
-// isSpace is whitespace as our text sees it: Unicode spaces, NBSP and U+3000 included.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
-}
-
-// collapseSpace trims s and turns every run of whitespace into one space.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf { // ASCII, the common case, without decoding
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-				space = true
-			} else {
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				space = false
-				b.WriteByte(c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
-			space = true
-		} else {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			if r == utf8.RuneError && n == 1 {
-				b.WriteRune(r) // invalid UTF-8 becomes U+FFFD: text is always valid
-			} else {
-				b.WriteString(s[i : i+n])
-			}
-		}
-		i += n
-	}
-	return b.String()
 }
 
 // tagAttrs holds the attributes the walk reads; the first of a name wins.

@@ -3,6 +3,7 @@ package hexo
 import (
 	"net/url"
 	"strings"
+	"unicode"
 )
 
 // Image is an image of the post: a cover named in the front matter or an
@@ -105,4 +106,37 @@ func (p *Post) ResolveImages(base *url.URL) []Image {
 		out = append(out, img)
 	}
 	return out
+}
+
+// hasScheme reports whether u uses scheme, ignoring case and the control
+// characters and spaces browsers ignore ("java\tscript:").
+func hasScheme(u, scheme string) bool {
+	want := scheme + ":"
+	k := 0
+	for _, r := range u {
+		if r <= ' ' {
+			continue
+		}
+		if k == len(want) || unicode.ToLower(r) != rune(want[k]) {
+			return false
+		}
+		if k++; k == len(want) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstSrcset(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		s = s[:i]
+	}
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }

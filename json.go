@@ -138,13 +138,8 @@ func jsonSafe(v any) any {
 	case time.Time:
 		return timeText(x, time.RFC3339Nano)
 	case float64:
-		switch {
-		case math.IsNaN(x):
-			return "NaN"
-		case math.IsInf(x, 1):
-			return "Infinity"
-		case math.IsInf(x, -1):
-			return "-Infinity"
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return jsNumber(x) // NaN, Infinity, -Infinity: JSON has no number for them
 		}
 	case []any:
 		out := make([]any, len(x))

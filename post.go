@@ -232,12 +232,7 @@ func (o Options) ParseReader(r io.Reader) (*Post, error) {
 // ParseFile reads the post at path, which must be a regular file (a FIFO or
 // a device is refused rather than waited on). Errors name the file.
 func (o Options) ParseFile(name string) (*Post, error) {
-	if info, err := os.Stat(name); err != nil {
-		return nil, err
-	} else if !info.Mode().IsRegular() {
-		return nil, &ParseError{File: name, Err: notRegular(info)}
-	}
-	f, err := os.Open(name)
+	f, err := openRegular(name, os.Stat, func(n string) (fs.File, error) { return os.Open(n) })
 	if err != nil {
 		return nil, err
 	}
@@ -252,17 +247,29 @@ func (o Options) ParseFile(name string) (*Post, error) {
 // ParseFS reads the post name from fsys, which must be a regular file.
 // Errors name the file.
 func (o Options) ParseFS(fsys fs.FS, name string) (*Post, error) {
-	if info, err := fs.Stat(fsys, name); err != nil {
-		return nil, err
-	} else if !info.Mode().IsRegular() {
-		return nil, &ParseError{File: name, Err: notRegular(info)}
-	}
-	f, err := fsys.Open(name)
+	f, err := openFSRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	return o.parseFrom(f, name)
+}
+
+// openRegular opens name once stat says it is a regular file: a FIFO would
+// block the open, or the read, for ever.
+func openRegular(name string, stat func(string) (fs.FileInfo, error), open func(string) (fs.File, error)) (fs.File, error) {
+	info, err := stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &ParseError{File: name, Err: notRegular(info)}
+	}
+	return open(name)
+}
+
+func openFSRegular(fsys fs.FS, name string) (fs.File, error) {
+	return openRegular(name, func(n string) (fs.FileInfo, error) { return fs.Stat(fsys, n) }, fsys.Open)
 }
 
 // notRegular is the error for a file that is not a regular file; it matches
@@ -284,14 +291,7 @@ func notRegular(info fs.FileInfo) error {
 
 // readRegular reads a regular file of at most limit bytes.
 func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &ParseError{File: name, Err: notRegular(info)}
-	}
-	f, err := fsys.Open(name)
+	f, err := openFSRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}

@@ -47,7 +47,10 @@
 // Each Finding has a file, a line, a stable rule id (LintRules lists them), a
 // severity and whether Fix can repair it. Fix makes the safe repairs through
 // the same byte-preserving edits as SetField; what a post shows does not
-// change beyond the repaired fields.
+// change beyond the repaired fields. SetField, DeleteField and Fix check each
+// edit by reading the post again, and refuse one they cannot make exactly;
+// Save writes a post back where it was read, and only if no one changed it
+// since.
 //
 // # Where we differ from Hexo on purpose
 //
@@ -64,6 +67,11 @@
 //   - Tag plugins (in Markdown and HTML bodies) are expanded without executing
 //     anything; an unknown tag stays as text with a warning instead of wiping
 //     the post.
+//   - A Markdown paragraph or heading whose markup would take more than
+//     linear time, or more nodes than Options.MaxBlocks allows, is read as
+//     plain text, and lists and quotes nest at most 100 deep: the post comes
+//     with an error (ErrTooLarge, ErrTooDeep) saying where. See SECURITY.md
+//     for every limit.
 //
 // Parsing never panics, and is safe for concurrent use: there is no package
 // state to configure, only Options values.

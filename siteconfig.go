@@ -148,7 +148,8 @@ func siteConfigError(err error, fm *FrontMatter) error {
 			cause = fe.err
 		}
 	case errors.As(err, &de):
-		pe.Line = fm.line(strings.FieldsFunc(de.Key, func(r rune) bool { return r == '.' || r == '[' })[0])
+		top, _, _ := strings.Cut(strings.SplitN(de.Key, "[", 2)[0], ".") // the top-level key of "a.b[1]"
+		pe.Line = fm.line(top)
 		var msgs []string
 		for _, e := range unwrapAll(err) {
 			if errors.As(e, &de) {

@@ -164,7 +164,7 @@ func benchStage(b *testing.B, pick func(*Post) (string, bool), fn func(string)) 
 }
 
 func BenchmarkWalk(b *testing.B) {
-	benchStage(b, func(p *Post) (string, bool) { return p.Content, true },
+	benchStage(b, func(p *Post) (string, bool) { return p.Content(), true },
 		func(h string) { walkHTML(h, walkLimits{}) })
 }
 

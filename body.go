@@ -5,37 +5,40 @@ import (
 	"strings"
 )
 
-// walk renders the body to HTML when it is Markdown, walks the HTML once into
-// Blocks and splits excerpt and more. Every body helper reads what it leaves.
-// A limit hit in an HTML body is reported with its line in the body.
+// walk expands the tag plugins and walks the body once into Blocks: a
+// Markdown body through goldmark's tree (walkMarkdown), an HTML body through
+// its tokens. Nothing is rendered: Content, Excerpt and More are made when
+// first asked (content.go). Every body helper reads what walk leaves. A
+// limit hit in an HTML body is reported with its line in the body.
 func (p *Post) walk() (bodyLine int, err error) {
 	expanded := expandTags(p.Body, p.warn, p.Format == FormatHTML) // Hexo's tag pass runs on both
-	content := expanded
+	p.expanded = expanded
+	p.memo = &memo{}
+	p.moreAt = -1
+	var res walkResult
 	var mdErr error
 	mdAt := -1
 	if p.Format == FormatMarkdown {
-		rendered, g, err := renderMarkdown(content, p.opts.markdownLimits())
-		if err != nil {
-			return 0, fmt.Errorf("rendering Markdown: %w", err)
+		var content string
+		var g *mdGuard
+		if res, content, g, err = walkMarkdownBody(expanded, p.opts); err != nil {
+			return 0, err
 		}
-		content, mdErr, mdAt = rendered, g.err, g.errAt
+		if content != "" {
+			p.rendered(content, res.more, res.moreN)
+		}
+		mdErr, mdAt = g.err, g.errAt
+	} else {
+		res = walkHTML(expanded, p.opts.walkLimits())
+		p.rendered(expanded, res.more, res.moreN)
 	}
-	p.Content = content
-	res := walkHTML(content, p.opts.walkLimits())
 	p.Blocks = res.blocks
 	p.text = blocksText(p.Blocks, true, nil)
-	switch {
-	case p.excerptSet:
-		// Hexo: a front-matter excerpt leaves the body whole
-		p.More = content
+	p.moreFound = res.more >= 0
+	if p.excerptSet { // Hexo: a front-matter excerpt leaves the body whole
 		for i := range p.Blocks {
 			p.Blocks[i].InExcerpt = false
 		}
-	case res.more >= 0:
-		p.Excerpt = closeTags(strings.TrimSpace(content[:res.more]))
-		p.More = strings.TrimSpace(content[res.more+res.moreN:])
-	default:
-		p.More = content
 	}
 	if mdErr != nil { // the Markdown guard's limit comes first: it bounded what the walk saw
 		if expanded == p.Body {
@@ -43,11 +46,45 @@ func (p *Post) walk() (bodyLine int, err error) {
 		}
 		return bodyLine, mdErr
 	}
-	if res.err != nil && p.Format == FormatHTML && content == p.Body {
+	if res.err != nil && p.Format == FormatHTML && expanded == p.Body {
 		// Content is the body itself: the offset is a place in the file
-		bodyLine = 1 + strings.Count(content[:res.errAt], "\n")
+		bodyLine = 1 + strings.Count(expanded[:res.errAt], "\n")
 	}
 	return bodyLine, res.err
+}
+
+// walkMarkdownBody walks a Markdown body from goldmark's tree, or, when its
+// raw HTML reads differently cut into pieces (walkMarkdown's ok), from the
+// whole rendered body. It returns the rendered body when it rendered it
+// (then res.more is the marker's offset in it).
+func walkMarkdownBody(body string, o Options) (res walkResult, content string, g *mdGuard, err error) {
+	source := []byte(body)
+	doc, g := parseMarkdown(source, o.markdownLimits())
+	setHeadingIDs(doc, source, map[string]int{})
+	if o.RenderHTML {
+		// rendered before the walk: goldmark's table renderer adds to the
+		// cells' attributes each time it renders them, so the tree renders
+		// as Hexo's HTML only once
+		if content, err = renderDoc(doc, source); err != nil {
+			return res, "", g, fmt.Errorf("rendering Markdown: %w", err)
+		}
+	}
+	res, ok := walkMarkdown(doc, source, o.walkLimits())
+	switch {
+	case ok && content == "":
+		return res, "", g, nil
+	case ok: // the blocks are read; the marker is found in the HTML
+		res.more, res.moreN = findMore(content)
+		return res, content, g, nil
+	case content == "":
+		// the walk rendered nodes of the tree: render a fresh one
+		doc, _ = parseMarkdown(source, o.markdownLimits())
+		setHeadingIDs(doc, source, map[string]int{})
+		if content, err = renderDoc(doc, source); err != nil {
+			return res, "", g, fmt.Errorf("rendering Markdown: %w", err)
+		}
+	}
+	return walkHTML(content, o.walkLimits()), content, g, nil
 }
 
 // closeTags closes the elements left open in an HTML fragment, so that an

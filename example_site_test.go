@@ -56,6 +56,27 @@ func ExampleSite_All() {
 	// source/_drafts/idea.md false
 }
 
+func ExampleMap() {
+	site, err := hexo.NewSite(exampleSite, hexo.SiteOptions{Workers: 2})
+	if err != nil {
+		panic(err)
+	}
+	// fn runs on the workers; the results come in path order
+	words := hexo.Map(context.Background(), site, func(p *hexo.Post, err error) string {
+		if p == nil {
+			return "unreadable"
+		}
+		return fmt.Sprintf("%s: %d words", p.Slug, p.WordCount())
+	})
+	for w := range words {
+		fmt.Println(w)
+	}
+	// Output:
+	// hello: 8 words
+	// second: 0 words
+	// broken: 2 words
+}
+
 func ExampleSite_Categories() {
 	site, _ := hexo.LoadSite(context.Background(), exampleSite, hexo.SiteOptions{})
 	var show func(cats []*hexo.Category, indent string)

@@ -143,13 +143,36 @@ func ExamplePost_WordCount() {
 	// Output: 6 1
 }
 
-func ExamplePost_excerpt() {
+func ExamplePost_Excerpt() {
 	post, _ := hexo.Parse([]byte("Intro.\n\n<!-- more -->\n\nThe rest.\n"))
-	fmt.Println(post.Excerpt)
-	fmt.Println(post.More)
+	fmt.Println(post.Excerpt())
+	fmt.Println(post.More())
 	// Output:
 	// <p>Intro.</p>
 	// <p>The rest.</p>
+}
+
+func ExamplePost_More() {
+	post, _ := hexo.Parse([]byte("---\nexcerpt: Set by hand.\n---\nAll of it.\n\n<!-- more -->\n\nStill here.\n"))
+	fmt.Println(post.Excerpt()) // the front matter's: the body stays whole
+	fmt.Println(post.More())
+	// Output:
+	// Set by hand.
+	// <p>All of it.</p>
+	// <!-- more -->
+	// <p>Still here.</p>
+}
+
+func ExamplePost_Content() {
+	post, _ := hexo.Parse([]byte("## Hello *world*\n\n{% blockquote %}\nTag plugins expanded.\n{% endblockquote %}\n"))
+	fmt.Println(post.Headings()[0].Text) // read from goldmark's tree: nothing was rendered
+	fmt.Print(post.Content())            // rendered on this first call
+	// Output:
+	// Hello world
+	// <h2 id="Hello-world">Hello <em>world</em></h2>
+	// <blockquote>
+	// <p>Tag plugins expanded.</p>
+	// </blockquote>
 }
 
 func ExampleSlugize() {

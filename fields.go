@@ -67,7 +67,7 @@ func applyFields(p *Post, fm *FrontMatter, loc *time.Location) {
 		p.Author = authorName(v)
 	}
 	if v, ok := fm.Get("excerpt"); ok && v != nil {
-		p.Excerpt = jsString(v)
+		p.fmExcerpt = jsString(v)
 		p.excerptSet = true
 	}
 

@@ -68,7 +68,7 @@ func TestHexoFields(t *testing.T) {
 		{"extra keys", "title: x\nheadimg: h.png\nsticky: 1", func(t *testing.T, p *Post) {
 			assert.Equal(t, map[string]any{"headimg": "h.png", "sticky": int64(1)}, p.Extra)
 		}},
-		{"front-matter excerpt", "excerpt: Short.", func(t *testing.T, p *Post) { assert.Equal(t, "Short.", p.Excerpt) }},
+		{"front-matter excerpt", "excerpt: Short.", func(t *testing.T, p *Post) { assert.Equal(t, "Short.", p.Excerpt()) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

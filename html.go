@@ -92,45 +92,63 @@ type walker struct {
 
 // walkHTML walks an HTML fragment once into blocks and finds the more marker.
 func walkHTML(src string, lim walkLimits) walkResult {
-	w := walker{res: walkResult{more: -1, blocks: make([]Block, 0, len(src)/300+4)}, lim: lim} // about one block per 300 bytes in real posts
+	w := newWalker(len(src), lim)
 	z := html.NewTokenizer(strings.NewReader(src))
 	offset := 0
-	for {
-		if w.res.err != nil {
-			w.flushAll()
-			return w.res
-		}
+	for w.res.err == nil {
 		w.offset = offset
 		tt := z.Next()
-		raw := len(z.Raw())
-		switch tt {
-		case html.ErrorToken:
-			w.flushAll()
-			return w.res
-		case html.TextToken:
-			w.text(z.Text())
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
-			var attrs tagAttrs
-			if hasAttr {
-				attrs.read(z)
-			}
-			w.start(a, tagName(a, name), &attrs, tt == html.SelfClosingTagToken)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			w.end(a, tagName(a, name))
-		case html.CommentToken:
-			if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(z.Text()) {
-				w.flushParagraph()
-				w.res.more, w.res.moreN = offset, raw
-				for i := range w.res.blocks {
-					w.res.blocks[i].InExcerpt = true
-				}
-			}
+		if tt == html.ErrorToken {
+			break
 		}
+		raw := len(z.Raw())
+		w.token(z, tt, raw)
 		offset += raw
+	}
+	w.flushAll()
+	return w.res
+}
+
+// newWalker sizes the block list for a body of n bytes: about one block per
+// 300 bytes in real posts.
+func newWalker(n int, lim walkLimits) *walker {
+	return &walker{res: walkResult{more: -1, blocks: make([]Block, 0, n/300+4)}, lim: lim}
+}
+
+// token hands the walker the tokenizer's current token, raw bytes long. Both
+// walks feed it: walkHTML every token of a body, walkMarkdown the tokens of
+// the raw HTML in goldmark's tree. It returns a tag's element.
+func (w *walker) token(z *html.Tokenizer, tt html.TokenType, raw int) (a atom.Atom) {
+	switch tt {
+	case html.TextToken:
+		w.text(z.Text())
+	case html.StartTagToken, html.SelfClosingTagToken:
+		name, hasAttr := z.TagName()
+		a = atom.Lookup(name)
+		var attrs tagAttrs
+		if hasAttr {
+			attrs.read(z)
+		}
+		w.start(a, tagName(a, name), &attrs, tt == html.SelfClosingTagToken)
+	case html.EndTagToken:
+		name, _ := z.TagName()
+		a = atom.Lookup(name)
+		w.end(a, tagName(a, name))
+	case html.CommentToken:
+		w.comment(z.Text(), raw)
+	}
+	return a
+}
+
+// comment takes the first more marker outside code and hidden content: the
+// blocks before it are the excerpt's.
+func (w *walker) comment(data []byte, raw int) {
+	if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(data) {
+		w.flushParagraph()
+		w.res.more, w.res.moreN = w.offset, raw
+		for i := range w.res.blocks {
+			w.res.blocks[i].InExcerpt = true
+		}
 	}
 }
 

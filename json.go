@@ -59,7 +59,7 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), Comments: p.Comments,
 		Published: p.Published, Layout: p.Layout, Permalink: p.Permalink, Photos: nonNil(p.Photos),
 		Link: p.Link, Lang: p.Lang, Slug: p.Slug, Path: p.Path, URL: p.URL, Assets: p.Assets, Author: p.Author, FrontMatter: fm, Format: p.Format,
-		Body: p.Body, Excerpt: p.Excerpt, More: p.More, Headings: nonNil(p.Headings()),
+		Body: p.Body, Excerpt: p.Excerpt(), More: p.More(), Headings: nonNil(p.Headings()),
 		Paragraphs: nonNil(p.Paragraphs()), Images: nonNil(p.Images()), Summary: p.Summary(),
 		Text: p.Text(), Words: p.WordCount(), ReadingMinutes: p.ReadingMinutes(),
 		Warnings: nonNil(p.Warnings),

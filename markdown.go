@@ -57,16 +57,21 @@ func guardedBlockParsers() []util.PrioritizedValue {
 // kept, a repeat suffixed -1, -2 across all levels. The guard says which
 // limit, if any, was hit; the error is the renderer's.
 func renderMarkdown(src string, lim markdownLimits) (string, *mdGuard, error) {
-	md := markdown()
 	source := []byte(src)
 	doc, g := parseMarkdown(source, lim)
 	setHeadingIDs(doc, source, map[string]int{})
+	out, err := renderDoc(doc, source)
+	return out, g, err
+}
+
+// renderDoc renders a parsed body, its heading ids set.
+func renderDoc(doc ast.Node, source []byte) (string, error) {
 	var out bytes.Buffer
 	out.Grow(len(source) + len(source)/4)
-	if err := md.Renderer().Render(&out, source, doc); err != nil {
-		return "", g, err
+	if err := markdown().Renderer().Render(&out, source, doc); err != nil {
+		return "", err
 	}
-	return out.String(), g, nil
+	return out.String(), nil
 }
 
 // setHeadingIDs gives headings their ids in document order, visiting blocks

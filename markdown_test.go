@@ -22,9 +22,9 @@ func TestMarkdownHeadingIDs(t *testing.T) {
 
 func TestMarkdownExcerpt(t *testing.T) {
 	p := mustParse(t, "Intro **bold**.\n\n<!-- more -->\n\n```\n<!-- more -->\n```\n\nRest.\n")
-	assert.Equal(t, "<p>Intro <strong>bold</strong>.</p>", p.Excerpt)
-	assert.Contains(t, p.More, "Rest.")
-	assert.Contains(t, p.More, "&lt;!-- more --&gt;", "a marker in code is code")
+	assert.Equal(t, "<p>Intro <strong>bold</strong>.</p>", p.Excerpt())
+	assert.Contains(t, p.More(), "Rest.")
+	assert.Contains(t, p.More(), "&lt;!-- more --&gt;", "a marker in code is code")
 	assert.True(t, p.Blocks[0].InExcerpt)
 	assert.False(t, p.Blocks[len(p.Blocks)-1].InExcerpt)
 }
@@ -32,16 +32,16 @@ func TestMarkdownExcerpt(t *testing.T) {
 func TestExcerptRules(t *testing.T) {
 	p := mustParse(t, "<div><p>One <!--MORE--> two</p></div>")
 	assert.Equal(t, FormatHTML, p.Format)
-	assert.Equal(t, "<div><p>One</p></div>", p.Excerpt, "an excerpt cut inside a paragraph is closed")
-	assert.Equal(t, "two</p></div>", p.More)
+	assert.Equal(t, "<div><p>One</p></div>", p.Excerpt(), "an excerpt cut inside a paragraph is closed")
+	assert.Equal(t, "two</p></div>", p.More())
 
 	p = mustParse(t, "a\n\n<!--  more  -->\n\nb")
-	assert.Equal(t, "", p.Excerpt, "two spaces do not match Hexo's rule")
+	assert.Equal(t, "", p.Excerpt(), "two spaces do not match Hexo's rule")
 
 	p = mustParse(t, "---\nexcerpt: Given.\n---\na\n\n<!-- more -->\n\nb")
-	assert.Equal(t, "Given.", p.Excerpt)
-	assert.Contains(t, p.More, "<p>a</p>", "a front-matter excerpt leaves the body whole")
-	assert.Contains(t, p.More, "<p>b</p>")
+	assert.Equal(t, "Given.", p.Excerpt())
+	assert.Contains(t, p.More(), "<p>a</p>", "a front-matter excerpt leaves the body whole")
+	assert.Contains(t, p.More(), "<p>b</p>")
 }
 
 func TestTagPlugins(t *testing.T) {
@@ -51,7 +51,7 @@ func TestTagPlugins(t *testing.T) {
 		"{% link Go https://go.dev %} and `{% code %}` in a span.\n\n{% raw %}{{ x }}{% endraw %} {{ y }}\n\n{% unknown a %}\n"
 	p := mustParse(t, src)
 	assert.Empty(t, p.Headings(), "code holds code")
-	assert.Equal(t, "", p.Excerpt, "no marker inside code")
+	assert.Equal(t, "", p.Excerpt(), "no marker inside code")
 	var code []string
 	for _, b := range blocksOf(BlockCode, p.Blocks) {
 		code = append(code, b.Text)
@@ -67,7 +67,7 @@ func TestTagPlugins(t *testing.T) {
 	require.Len(t, imgs, 2)
 	assert.Equal(t, Image{URL: "/a.png", Alt: "The alt", From: "body"}, imgs[0])
 	assert.Equal(t, "b.png", imgs[1].URL)
-	assert.Contains(t, p.Content, "https://www.youtube.com/embed/abc")
+	assert.Contains(t, p.Content(), "https://www.youtube.com/embed/abc")
 	// the one table says what each tag is: youtube is expanded, and Hexo 8
 	// lacks it (lint calls it unknown too); an unknown tag stays text
 	require.Len(t, p.Warnings, 2)

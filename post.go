@@ -40,6 +40,11 @@ type Options struct {
 	// KeepDataURLs keeps data: URLs (inline images) in Images, Cover and
 	// ResolveImages; by default they are left out.
 	KeepDataURLs bool
+	// RenderHTML renders a Markdown body's Content, Excerpt and More during
+	// the parse, from the tree the blocks are read from: for a program that
+	// reads every post's HTML, one Markdown parse per post instead of two.
+	// By default the HTML is made on the first call of Content.
+	RenderHTML bool
 
 	// MaxSize bounds the whole input in bytes. 0 means 16 MiB.
 	MaxSize int
@@ -137,11 +142,6 @@ type Post struct {
 	Lang   string
 	// Author is the author key, or author.name when it is a mapping.
 	Author string
-	// Excerpt is the front matter's excerpt, or the HTML before the first
-	// <!-- more --> marker; More is the HTML after it (the whole body's HTML
-	// when there is no marker or the front matter sets the excerpt).
-	Excerpt string
-	More    string
 	// FrontMatter is every key in file order; nil when the post has none.
 	FrontMatter *FrontMatter
 	// Extra holds the front-matter keys Hexo gives no meaning to (headimg,
@@ -151,9 +151,6 @@ type Post struct {
 	Body string
 	// Format is how the body is written; a .md body that is HTML is FormatHTML.
 	Format Format
-	// Content is the body as HTML: the body itself for an HTML body, the
-	// rendered Markdown otherwise; Hexo's tag plugins are expanded in both.
-	Content string
 	// Blocks is the body walked once: headings, paragraphs, code and images
 	// in document order. Every other body helper reads these.
 	Blocks []Block
@@ -177,6 +174,12 @@ type Post struct {
 	names      *nameRule   // how a site's file names give dates (nil: read on its own)
 	rederive   func(*Post) // a site's derivations, run again after an edit
 	excerptSet bool        // the front matter set the excerpt
+	fmExcerpt  string      // that excerpt
+	expanded   string      // Body with its tag plugins expanded: what Content renders
+	moreAt     int         // the more marker's offset in Content when the walk read Content, -1 when there is none
+	moreN      int         // its length
+	moreFound  bool        // the walk found a marker (in the tree, where it has no offset in Content)
+	memo       *memo       // what the helpers make on first use
 	zoneChosen bool        // dates without an offset are read in a zone the caller or site chose
 	text       string      // Text, joined once at parse time
 	opts       Options

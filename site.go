@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -147,113 +148,125 @@ type siteFile struct {
 }
 
 // All streams the site's posts in path order without holding them: parsing
-// runs ahead on SiteOptions.Workers goroutines by a bounded window, so memory
-// stays flat however large the blog. A failed post comes with its error (a
-// file that cannot be read comes as a nil post); cancelling ctx ends the
-// stream with ctx's error. Stop early by breaking the loop.
+// runs ahead on SiteOptions.Workers goroutines by a bounded window, and the
+// folder is walked as the posts are read, so memory stays flat however large
+// the blog. A failed post comes with its error (a file that cannot be read
+// comes as a nil post); cancelling ctx ends the stream with ctx's error.
+// Stop early by breaking the loop.
 func (s *Site) All(ctx context.Context) iter.Seq2[*Post, error] {
 	return func(yield func(*Post, error) bool) {
-		fsys, closeFS, err := s.open()
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		defer closeFS()
-		files, errs := s.list(fsys)
-		for _, err := range errs {
-			if !yield(nil, err) {
-				return
-			}
-		}
-		workers := s.opts.Workers
-		if workers <= 0 {
-			workers = runtime.GOMAXPROCS(0)
-		}
-		type result struct {
-			post *Post
-			err  error
-		}
-		done := make(chan struct{})
-		defer close(done)
-		// Each file gets a one-slot channel queued in path order; the queue's
-		// capacity is the window of posts parsed ahead of the reader.
-		queue := make(chan chan result, 4*workers)
-		go func() {
-			defer close(queue)
-			sem := make(chan struct{}, workers)
-			for _, f := range files {
-				select {
-				case sem <- struct{}{}:
-				case <-done:
-					return
-				case <-ctx.Done():
-					return
-				}
-				c := make(chan result, 1)
-				select {
-				case queue <- c:
-				case <-done:
-					return
-				}
-				go func() {
-					defer func() { <-sem }()
-					p, err := s.load(fsys, f)
-					c <- result{p, err}
-				}()
-			}
-		}()
-		for c := range queue {
-			r := <-c
+		for r := range Map(ctx, s, func(p *Post, err error) loaded { return loaded{p, err} }) {
 			if !yield(r.post, r.err) {
 				return
 			}
 		}
+	}
+}
+
+type loaded struct {
+	post *Post
+	err  error
+}
+
+// Map streams fn's result for each of the site's posts, in path order. fn
+// gets what All yields, and runs on the worker that parsed the post: work
+// done with each post (encoding it, indexing it, counting its words) runs
+// on every core, and a post fn is done with is not held.
+func Map[T any](ctx context.Context, s *Site, fn func(*Post, error) T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		fsys, closeFS, err := s.open()
+		if err != nil {
+			yield(fn(nil, err))
+			return
+		}
+		defer closeFS()
+		workers := s.opts.Workers
+		if workers <= 0 {
+			workers = runtime.GOMAXPROCS(0)
+		}
+		done := make(chan struct{})
+		defer close(done)
+		// Each file gets a one-slot channel queued in path order; the
+		// queue's capacity is the window of posts parsed ahead of the reader.
+		queue := make(chan chan T, 4*workers)
+		go func() {
+			defer close(queue)
+			sem := make(chan struct{}, workers)
+			s.list(fsys, func(f siteFile, err error) bool {
+				c := make(chan T, 1)
+				if err != nil {
+					c <- fn(nil, err)
+				} else {
+					select {
+					case sem <- struct{}{}:
+					case <-done:
+						return false
+					case <-ctx.Done():
+						return false
+					}
+				}
+				select {
+				case queue <- c:
+				case <-done:
+					return false
+				}
+				if err == nil {
+					go func() {
+						defer func() { <-sem }()
+						c <- fn(s.load(fsys, f))
+					}()
+				}
+				return true
+			})
+		}()
+		for c := range queue {
+			if !yield(<-c) {
+				return
+			}
+		}
 		if err := ctx.Err(); err != nil {
-			yield(nil, err)
+			yield(fn(nil, err))
 		}
 	}
 }
 
-// list walks _posts (and _drafts) for the files Hexo's post processor takes:
-// not ending in "~" or "%", no path segment below the folder starting with
-// "_" or ".", an extension with a renderer (and with post_asset_folder the
-// extension of new_post_name). Symbolic links to folders are not descended.
-func (s *Site) list(fsys fs.FS) ([]siteFile, []error) {
-	var files []siteFile
-	var errs []error
-	walk := func(dir string, draft bool) {
-		walkIncluded(fsys, dir, func(name, rel string, err error) {
+// list walks _posts (and _drafts) for the files Hexo's post processor takes,
+// handing each to fn as it is found (or what went wrong); fn returns false to
+// stop. Hexo takes files not ending in "~" or "%", with no path segment below
+// the folder starting with "_" or ".", and an extension with a renderer (with
+// post_asset_folder, the extension of new_post_name). Symbolic links to
+// folders are not descended.
+func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
+	walk := func(dir string, draft bool) bool {
+		return walkIncluded(fsys, dir, func(name, rel string, err error) bool {
 			if err != nil {
 				if name != dir || !errors.Is(err, fs.ErrNotExist) {
-					errs = append(errs, &ParseError{File: s.display(name), Err: err})
+					return fn(siteFile{}, &ParseError{File: s.display(name), Err: err})
 				}
-				return
+				return true
 			}
 			if !s.renderable(name) {
-				return
+				return true
 			}
 			info, err := fs.Stat(fsys, name) // follows a link, which os.Root keeps inside the site
-			if err != nil {
-				errs = append(errs, &ParseError{File: s.display(name), Err: err})
-				return
-			}
 			switch {
+			case err != nil:
+				return fn(siteFile{}, &ParseError{File: s.display(name), Err: err})
 			case info.Mode().IsRegular():
-				files = append(files, siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()})
+				return fn(siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()}, nil)
 			case !info.IsDir(): // a FIFO or a device would block the reader, or never end
-				errs = append(errs, &ParseError{File: s.display(name), Err: notRegular(info)})
+				return fn(siteFile{}, &ParseError{File: s.display(name), Err: notRegular(info)})
 			}
+			return true
 		})
 	}
 	if s.bare {
 		walk(".", false)
-		return files, errs
+		return
 	}
-	walk(path.Join(s.Config.SourceDir, "_posts"), false)
-	if s.opts.Drafts {
+	if walk(path.Join(s.Config.SourceDir, "_posts"), false) && s.opts.Drafts {
 		walk(path.Join(s.Config.SourceDir, "_drafts"), true)
 	}
-	return files, errs
 }
 
 func (s *Site) renderable(name string) bool {
@@ -347,10 +360,11 @@ func (s *Site) derive(p *Post, f siteFile) {
 // file below it that Hexo does not exclude.
 func listAssets(fsys fs.FS, dir string) []string {
 	var out []string
-	walkIncluded(fsys, dir, func(_, rel string, err error) {
+	walkIncluded(fsys, dir, func(_, rel string, err error) bool {
 		if err == nil {
 			out = append(out, rel)
 		}
+		return true
 	})
 	return out
 }
@@ -358,34 +372,69 @@ func listAssets(fsys fs.FS, dir string) []string {
 // walkIncluded walks dir the way Hexo reads its source folders: a file or
 // folder whose name starts with "_" or "." is left out (isHiddenFile), and so
 // is a name ending in "~" or "%" (isTmpFile). fn gets each file kept, with
-// its path below dir; an error comes with the path it happened at.
+// its path below dir; an error comes with the path it happened at. fn
+// returns false to stop the walk, and walkIncluded then returns false.
 // Symbolic links to folders are not descended.
-func walkIncluded(fsys fs.FS, dir string, fn func(name, rel string, err error)) {
-	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			fn(name, "", err)
-			return nil
-		}
-		if name == dir {
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || strings.HasSuffix(name, "~") || strings.HasSuffix(name, "%") {
-			return nil
-		}
-		rel := name
-		if dir != "." {
-			rel = strings.TrimPrefix(name, dir+"/")
-		}
-		fn(name, rel, nil)
-		return nil
-	})
+func walkIncluded(fsys fs.FS, dir string, fn func(name, rel string, err error) bool) bool {
+	return walkNames(fsys, dir, "", fn)
+}
+
+// walkNames walks one folder of walkIncluded by name: a folder of 50,000
+// posts is 50,000 names held while it is walked, not 50,000 directory
+// entries with their file information.
+func walkNames(fsys fs.FS, dir, rel string, fn func(name, rel string, err error) bool) bool {
+	names, err := readDirNames(fsys, dir)
 	if err != nil {
-		fn(dir, "", err)
+		return fn(dir, "", err)
 	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
+			continue
+		}
+		name, r := path.Join(dir, n), path.Join(rel, n)
+		info, err := fs.Lstat(fsys, name) // a link is not followed into a folder
+		switch {
+		case err != nil:
+			if !fn(name, "", err) {
+				return false
+			}
+		case info.IsDir():
+			if !walkNames(fsys, name, r, fn) {
+				return false
+			}
+		case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"):
+		default:
+			if !fn(name, r, nil) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// readDirNames returns the names in a folder, sorted (fs.WalkDir's order).
+func readDirNames(fsys fs.FS, dir string) ([]string, error) {
+	f, err := fsys.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var names []string
+	switch d := f.(type) {
+	case interface{ Readdirnames(int) ([]string, error) }: // an os folder: names only
+		names, err = d.Readdirnames(-1)
+	case fs.ReadDirFile:
+		var entries []fs.DirEntry
+		entries, err = d.ReadDir(-1)
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+	default:
+		err = &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not implemented")}
+	}
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(names)
+	return names, nil
 }

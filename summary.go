@@ -26,7 +26,7 @@ type SummaryOptions struct {
 }
 
 // Summary returns the start of the post: the text before the <!-- more -->
-// marker when there is one, else the body's text, cut to
+// marker when there is one and it holds text, else the body's text, cut to
 // Options.SummaryLength user-perceived characters (DefaultSummaryLength by default), "…"
 // included when something was cut.
 //
@@ -35,7 +35,14 @@ type SummaryOptions struct {
 // a word (a single word longer than the summary is cut); CJK text may be cut
 // between any two characters. Unlike hexo-util's truncate, which counts UTF-16
 // units of stripHTML's output, it never shows style or script content.
-func (p *Post) Summary() string { return p.SummaryWith(SummaryOptions{}) }
+func (p *Post) Summary() string {
+	m := p.memo
+	if m == nil {
+		return p.SummaryWith(SummaryOptions{})
+	}
+	m.summary.Do(func() { m.summaryText = p.SummaryWith(SummaryOptions{}) })
+	return m.summaryText
+}
 
 // SummaryWith is Summary with options.
 func (p *Post) SummaryWith(o SummaryOptions) string {
@@ -50,9 +57,12 @@ func (p *Post) SummaryWith(o SummaryOptions) string {
 	var text string
 	switch {
 	case o.FrontMatterExcerpt && p.excerptSet:
-		text = blocksText(walkHTML(p.Excerpt, p.opts.walkLimits()).blocks, true, nil)
-	case !o.IgnoreMore && !p.excerptSet && p.Excerpt != "":
+		text = blocksText(walkHTML(p.fmExcerpt, p.opts.walkLimits()).blocks, true, nil)
+	case !o.IgnoreMore && p.hasExcerpt():
 		text = blocksText(p.Blocks, true, func(b Block) bool { return b.InExcerpt })
+		if text == "" { // an excerpt of images only: the post's text says more
+			text = p.Text()
+		}
 	default:
 		text = p.Text()
 	}
@@ -141,9 +151,9 @@ func (p *Post) SummaryHTML(n int) string {
 	if n <= 0 {
 		n = p.opts.summaryLength()
 	}
-	src := p.Content
-	if !p.excerptSet && p.Excerpt != "" {
-		src = p.Excerpt
+	src := p.Content()
+	if e := p.Excerpt(); !p.excerptSet && e != "" {
+		src = e
 	}
 	return truncateHTML(src, n, "…")
 }

@@ -28,11 +28,20 @@ func (p *Post) WordCount() int {
 	return cjk + other
 }
 
+// countWords counts once per post: WordCount and ReadingMinutes share it.
 func (p *Post) countWords() (cjk, other int) {
-	if p.opts.ExcludeCode {
-		return countWords(blocksText(p.Blocks, false, nil))
+	count := func() (int, int) {
+		if p.opts.ExcludeCode {
+			return countWords(blocksText(p.Blocks, false, nil))
+		}
+		return countWords(p.Text())
 	}
-	return countWords(p.Text())
+	m := p.memo
+	if m == nil {
+		return count()
+	}
+	m.words.Do(func() { m.cjk, m.other = count() })
+	return m.cjk, m.other
 }
 
 // ReadingTime estimates the time to read the post: ReadingMinutes minutes.

@@ -87,7 +87,21 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 	progress := startProgress(stderr)
 	defer progress.stop()
 	hold := c.sort == "date" && !c.stats // stats stream: memory stays flat
-	emit := func(p *hexo.Post, err error) bool {
+	// the work done with each post runs on the workers: its JSON line, or
+	// the summary and word count the table and the counts read
+	prepare := func(p *hexo.Post, err error) ([]byte, error) {
+		_ = p.Summary()
+		_ = p.WordCount()
+		return nil, nil
+	}
+	if c.json && !hold && !c.stats {
+		prepare = jsonLine
+	}
+	if c.json && !c.stats {
+		c.opts.RenderHTML = true // the JSON holds the HTML: one Markdown parse per post
+	}
+	emit := func(r made) bool {
+		p, err := r.post, r.err
 		if err != nil {
 			failed = true
 			st.errors++
@@ -104,7 +118,8 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 		case hold:
 			posts = append(posts, p)
 		case c.json:
-			if werr := writeJSON(stdout, p, err); werr != nil {
+			stdout.Write(r.out)
+			if r.oerr != nil {
 				failed = true
 			}
 		default:
@@ -114,7 +129,7 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 		return c.limit == 0 || n < c.limit || hold || c.stats
 	}
 	for _, path := range paths {
-		if !each(ctx, c, path, emit) {
+		if !eachMade(ctx, c, path, prepare, emit) {
 			break
 		}
 	}
@@ -137,7 +152,9 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 		}
 		for _, p := range posts {
 			if c.json {
-				if writeJSON(stdout, p, nil) != nil {
+				line, err := jsonLine(p, nil)
+				stdout.Write(line)
+				if err != nil {
 					failed = true
 				}
 			} else {
@@ -154,10 +171,10 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 	return 0
 }
 
-// writeJSON prints the post as one JSON line, with "error" when it failed.
-// A post that cannot be written as JSON is printed as its source and the
-// error, and the error is returned (the run fails).
-func writeJSON(w io.Writer, post *hexo.Post, perr error) error {
+// jsonLine is the post as one JSON line, with "error" when it failed. A
+// post that cannot be written as JSON is its source and the error, and the
+// error is returned (the run fails).
+func jsonLine(post *hexo.Post, perr error) ([]byte, error) {
 	b, err := post.MarshalJSON()
 	if err != nil {
 		b, perr = []byte(`{"source":`+quote(post.Source)+`}`), err
@@ -165,8 +182,7 @@ func writeJSON(w io.Writer, post *hexo.Post, perr error) error {
 	if perr != nil {
 		b = append([]byte(`{"error":`+quote(perr.Error())+`,`), b[1:]...)
 	}
-	w.Write(append(b, '\n'))
-	return err
+	return append(b, '\n'), err
 }
 
 func row(p *hexo.Post) []string {

@@ -80,22 +80,44 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // each reads one PATH: a post file, a site or a folder of posts. It returns
 // false when emit asked to stop.
 func each(ctx context.Context, c *config, path string, emit func(*hexo.Post, error) bool) bool {
+	return eachMade(ctx, c, path, nil, func(r made) bool { return emit(r.post, r.err) })
+}
+
+// made is a post read, with what prepare made of it on the
+// worker that read it.
+type made struct {
+	post *hexo.Post
+	err  error
+	out  []byte
+	oerr error
+}
+
+// eachMade is each with prepare (when not nil) run on the workers, so that the
+// work done with every post (its JSON, its words) is done on every core.
+func eachMade(ctx context.Context, c *config, path string, prepare func(*hexo.Post, error) ([]byte, error), emit func(made) bool) bool {
+	read := func(p *hexo.Post, err error) made {
+		r := made{post: p, err: err}
+		if prepare != nil && p != nil {
+			r.out, r.oerr = prepare(p, err)
+		}
+		return r
+	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return emit(nil, err)
+		return emit(made{err: err})
 	}
 	if !info.IsDir() {
-		return emit(c.opts.ParseFile(path))
+		return emit(read(c.opts.ParseFile(path)))
 	}
 	site, err := hexo.OpenSite(path, hexo.SiteOptions{Options: c.opts, Drafts: c.drafts, Workers: c.workers})
-	if err != nil && !emit(nil, err) {
+	if err != nil && !emit(made{err: err}) {
 		return false
 	}
 	if site == nil {
 		return true
 	}
-	for p, err := range site.All(ctx) {
-		if !emit(p, err) {
+	for r := range hexo.Map(ctx, site, read) {
+		if !emit(r) {
 			return false
 		}
 	}

@@ -91,7 +91,7 @@ func run(fsys fs.FS, w io.Writer, limit int) error {
 		e := entry{
 			Title: p.Title, ID: u, Link: link{Href: u, Rel: "alternate"},
 			Published: p.Date.UTC().Format(time.RFC3339), Updated: updated.UTC().Format(time.RFC3339),
-			Summary: p.Summary(), Content: content{Type: "html", Body: p.Content},
+			Summary: p.Summary(), Content: content{Type: "html", Body: p.Content()},
 		}
 		if p.Author != "" {
 			e.Author = &author{Name: p.Author}

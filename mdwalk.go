@@ -1,0 +1,448 @@
+package hexo
+
+import (
+	"bufio"
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// walkMarkdown walks goldmark's tree into blocks without rendering it: it
+// hands the walker the tokens the rendered HTML would give (the element of
+// each node, its text, the renderer's line breaks), and tokenizes raw HTML
+// in place. So the blocks are those of walkHTML over the rendered body, at
+// a fraction of the cost; TestMarkdownWalk and FuzzMarkdownWalk hold the two
+// equal.
+//
+// Nodes that are rare or whose HTML takes work to predict (images, tables,
+// autolinks, strikethrough, task boxes, the guard's plain text) are rendered
+// on their own by goldmark's renderer and tokenized. ok is false when raw
+// HTML leaves the tokenizer inside a token or a raw-text element (an
+// unclosed comment, <script> opened in one node and closed in another):
+// then only the whole rendered body reads as Hexo's does, and the caller
+// walks that instead.
+func walkMarkdown(doc ast.Node, source []byte, lim walkLimits) (res walkResult, ok bool) {
+	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true}
+	m.out = bufio.NewWriter(&m.scratch)
+	_ = ast.Walk(doc, m.visit)
+	m.flushAll()
+	return m.res, m.ok
+}
+
+type mdWalker struct {
+	*walker
+	source  []byte
+	ok      bool
+	scratch bytes.Buffer  // a node's own HTML, when it is rendered to be read
+	out     *bufio.Writer // writes to scratch
+	chunk   []byte        // raw HTML gathered from a node's segments
+	chunks  int           // pieces tokenized
+	done    ast.Node      // the node rendered whole, its exit to skip
+}
+
+var (
+	newline = []byte("\n")
+	noAttrs tagAttrs
+)
+
+func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !m.ok || m.res.err != nil {
+		return ast.WalkStop, nil
+	}
+	if !entering && n == m.done { // rendered whole when entered
+		m.done = nil
+		return ast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *ast.Document:
+	case *ast.Text:
+		if entering {
+			m.textNode(n)
+		}
+	case *ast.Paragraph:
+		if entering && m.tagsInside(n) {
+			return m.rendered(n), nil
+		}
+		m.element(entering, atom.P, nil, true)
+	case *ast.TextBlock:
+		if entering && m.tagsInside(n) {
+			return m.rendered(n), nil
+		}
+		if !entering && n.NextSibling() != nil && n.FirstChild() != nil {
+			m.text(newline)
+		}
+	case *ast.Heading:
+		if entering && m.tagsInside(n) {
+			return m.rendered(n), nil
+		}
+		attrs := &noAttrs
+		if entering {
+			attrs = &tagAttrs{}
+			if id, ok := n.AttributeString("id"); ok {
+				b, _ := id.([]byte)
+				b = bytes.ReplaceAll(b, []byte{0}, []byte("\uFFFD")) // as EscapeHTML writes it
+				attrs.id = string(lineEnds(bytes.ToValidUTF8(b, []byte("\uFFFD"))))
+			}
+		}
+		m.element(entering, headingAtoms[n.Level], attrs, true)
+	case *ast.Emphasis:
+		a := atom.Em
+		if n.Level == 2 {
+			a = atom.Strong
+		}
+		m.element(entering, a, nil, false)
+	case *ast.Link:
+		m.element(entering, atom.A, nil, false)
+	case *ast.CodeSpan:
+		if !entering {
+			m.end(atom.Code, "code")
+			return ast.WalkContinue, nil
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, ok := c.(*ast.Text); !ok {
+				return m.rendered(n), nil
+			}
+		}
+		m.start(atom.Code, "code", &noAttrs, false)
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			v := c.(*ast.Text).Segment.Value(m.source)
+			if v, ok := bytes.CutSuffix(v, newline); ok {
+				m.rawText(v)
+				m.text([]byte(" "))
+			} else {
+				m.rawText(v)
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.List:
+		a := atom.Ul
+		if n.IsOrdered() {
+			a = atom.Ol
+		}
+		m.element(entering, a, nil, true)
+		if entering {
+			m.text(newline)
+		}
+	case *ast.ListItem:
+		m.element(entering, atom.Li, nil, true)
+		if entering && n.FirstChild() != nil {
+			if _, tight := n.FirstChild().(*ast.TextBlock); !tight {
+				m.text(newline)
+			}
+		}
+	case *ast.Blockquote:
+		m.element(entering, atom.Blockquote, nil, true)
+		if entering {
+			m.text(newline)
+		}
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		if entering {
+			m.start(atom.Pre, "pre", &noAttrs, false)
+			m.start(atom.Code, "code", &noAttrs, false) // a language class is never "gutter"
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				m.rawText(seg.Value(m.source))
+			}
+		} else {
+			m.end(atom.Code, "code")
+			m.end(atom.Pre, "pre")
+			m.text(newline)
+		}
+	case *ast.ThematicBreak:
+		if entering {
+			m.start(atom.Hr, "hr", &noAttrs, false)
+			m.text(newline)
+		}
+	case *ast.HTMLBlock:
+		lines := n.Lines()
+		if entering {
+			m.chunk = m.chunk[:0]
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				m.chunk = append(m.chunk, seg.Value(m.source)...)
+			}
+		} else {
+			if n.HasClosure() {
+				m.chunk = append(m.chunk, n.ClosureLine.Value(m.source)...)
+			}
+			if bytes.IndexByte(m.chunk, 0) >= 0 { // the renderer's SecureWrite
+				m.chunk = bytes.ReplaceAll(m.chunk, []byte{0}, []byte("\uFFFD"))
+			}
+			m.tokenize(m.chunk)
+		}
+	case *ast.RawHTML:
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		m.chunk = m.chunk[:0]
+		for i := range n.Segments.Len() {
+			seg := n.Segments.At(i)
+			m.chunk = append(m.chunk, seg.Value(m.source)...)
+		}
+		m.tokenize(m.chunk)
+		return ast.WalkSkipChildren, nil
+	case *ast.String:
+		if entering {
+			m.stringNode(n)
+		}
+	default:
+		if entering {
+			return m.rendered(n), nil
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+var headingAtoms = [7]atom.Atom{0, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}
+
+// element opens or closes an element; a block's end tag is followed by the
+// renderer's line break.
+func (m *mdWalker) element(entering bool, a atom.Atom, attrs *tagAttrs, block bool) {
+	if entering {
+		if attrs == nil {
+			attrs = &noAttrs
+		}
+		m.start(a, a.String(), attrs, false)
+		return
+	}
+	m.end(a, a.String())
+	if block {
+		m.text(newline)
+	}
+}
+
+// textNode is a text node as the renderer writes it (backslash escapes and
+// entities resolved, NUL replaced, the rest escaped) and the tokenizer reads
+// it back (entities decoded, CR as LF): text holding none of those
+// characters reads back as it is.
+func (m *mdWalker) textNode(n *ast.Text) {
+	v := n.Segment.Value(m.source)
+	if n.IsRaw() {
+		m.rawText(v) // written as it is, no line break
+		return
+	}
+	if bytes.ContainsAny(v, "&\\\x00\r") {
+		m.written(v, gmhtml.DefaultWriter.Write)
+	} else {
+		m.text(v)
+	}
+	switch {
+	case n.HardLineBreak():
+		m.start(atom.Br, "br", &noAttrs, false)
+		m.text(newline)
+	case n.SoftLineBreak():
+		m.text(newline)
+	}
+}
+
+// stringNode is a String: the typographer's quotes and dashes, written as
+// entities.
+func (m *mdWalker) stringNode(n *ast.String) {
+	v := n.Value
+	switch {
+	case n.IsCode():
+		if bytes.IndexByte(v, '<') >= 0 {
+			m.tokenize(v) // written as it is: it may hold tags
+			return
+		}
+		m.text(readBack(v))
+	case n.IsRaw():
+		m.written(v, gmhtml.DefaultWriter.RawWrite)
+	default:
+		m.written(v, gmhtml.DefaultWriter.Write)
+	}
+}
+
+// written is text as write writes it and the tokenizer reads it back: the
+// writers escape <, >, & and ", so it is one text token.
+func (m *mdWalker) written(v []byte, write func(util.BufWriter, []byte)) {
+	m.scratch.Reset()
+	m.out.Reset(&m.scratch)
+	write(m.out, v)
+	_ = m.out.Flush()
+	m.text(readBack(m.scratch.Bytes()))
+}
+
+// readBack is a text token's text as the tokenizer gives it: line endings
+// as LF, entities decoded.
+func readBack(v []byte) []byte {
+	v = lineEnds(v)
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = []byte(html.UnescapeString(string(v)))
+	}
+	return v
+}
+
+// rawText is text the renderer writes with only <, >, &, " and NUL escaped:
+// the tokenizer reads it back as it is, but for NUL (U+FFFD) and carriage
+// returns.
+func (m *mdWalker) rawText(v []byte) {
+	if bytes.IndexByte(v, 0) >= 0 {
+		v = bytes.ReplaceAll(v, []byte{0}, []byte("\uFFFD"))
+	}
+	m.text(lineEnds(v))
+}
+
+// lineEnds turns CR LF and lone CR into LF, as the tokenizer reads text.
+func lineEnds(v []byte) []byte {
+	if bytes.IndexByte(v, '\r') >= 0 {
+		v = bytes.ReplaceAll(bytes.ReplaceAll(v, []byte("\r\n"), newline), []byte("\r"), newline)
+	}
+	return v
+}
+
+// tagsInside reports whether a block's inline content holds raw HTML other
+// than plain tags (<br>, </b>): such a block is rendered and tokenized whole,
+// one tokenizer for the block rather than one per tag.
+func (m *mdWalker) tagsInside(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if r, ok := c.(*ast.RawHTML); ok {
+			m.chunk = m.chunk[:0]
+			for i := range r.Segments.Len() {
+				seg := r.Segments.At(i)
+				m.chunk = append(m.chunk, seg.Value(m.source)...)
+			}
+			if _, _, ok := plainTag(m.chunk); !ok {
+				return true
+			}
+		} else if c.HasChildren() && m.tagsInside(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// rendered renders n (its children too) with goldmark's renderer and
+// tokenizes the HTML: the node reads exactly as in the rendered body.
+func (m *mdWalker) rendered(n ast.Node) ast.WalkStatus {
+	m.scratch.Reset()
+	m.out.Reset(&m.scratch)
+	if err := markdown().Renderer().Render(m.out, m.source, n); err != nil {
+		m.ok = false
+		return ast.WalkStop
+	}
+	m.done = n
+	m.tokenize(m.scratch.Bytes())
+	return ast.WalkSkipChildren
+}
+
+// rawTextTags are the elements whose content the tokenizer reads as text up
+// to their end tag.
+var rawTextTags = map[atom.Atom]bool{
+	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true,
+	atom.Plaintext: true, atom.Script: true, atom.Style: true, atom.Textarea: true,
+	atom.Title: true, atom.Xmp: true,
+}
+
+// tokenize hands the walker the tokens of one piece of HTML. In the rendered
+// body the piece would be followed by the next node's HTML; when it ends in a
+// way that lets what follows change how it reads (inside a tag, a comment, a
+// raw-text element, after a lone < or a partial entity), the walk gives up
+// (ok false) rather than guess.
+func (m *mdWalker) tokenize(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if m.simpleTag(b) {
+		return
+	}
+	// a tokenizer costs 4 KB: past a chunk per 256 bytes of body, walking the
+	// rendered body whole costs less
+	if m.chunks++; m.chunks > 16+len(m.source)/256 {
+		m.ok = false
+		return
+	}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var raw atom.Atom // the raw-text element open
+	var last html.TokenType
+	var lastRaw []byte
+	for m.res.err == nil {
+		tt := z.Next()
+		r := z.Raw()
+		if tt == html.ErrorToken {
+			if len(r) > 0 {
+				m.ok = false
+			}
+			break
+		}
+		last, lastRaw = tt, r
+		switch a := m.token(z, tt, len(r)); {
+		case tt == html.StartTagToken || tt == html.SelfClosingTagToken:
+			if rawTextTags[a] {
+				raw = a
+			}
+		case tt == html.EndTagToken && a == raw:
+			raw = 0
+		}
+	}
+	if raw != 0 || !cleanEnd(last, lastRaw) {
+		m.ok = false
+	}
+}
+
+// cleanEnd reports whether a piece of HTML whose last token is t, written
+// raw, ends where nothing after it can join that token.
+func cleanEnd(t html.TokenType, raw []byte) bool {
+	switch t {
+	case html.CommentToken, html.DoctypeToken:
+		if bytes.HasPrefix(raw, []byte("<!--")) {
+			return bytes.HasSuffix(raw, []byte("-->")) || bytes.HasSuffix(raw, []byte("--!>")) ||
+				string(raw) == "<!-->" || string(raw) == "<!--->"
+		}
+		return bytes.HasSuffix(raw, []byte(">"))
+	case html.TextToken:
+		if bytes.HasSuffix(raw, []byte("<")) || bytes.HasSuffix(raw, []byte("</")) {
+			return false
+		}
+		if i := bytes.LastIndexByte(raw, '&'); i >= 0 {
+			for _, c := range raw[i+1:] {
+				if !(c == '#' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+					return true
+				}
+			}
+			return false // an entity the next text may complete
+		}
+	}
+	return true
+}
+
+// simpleTag handles a piece that is a plain tag, read without a tokenizer.
+func (m *mdWalker) simpleTag(b []byte) bool {
+	a, end, ok := plainTag(b)
+	switch {
+	case !ok:
+	case end:
+		m.end(a, a.String())
+	default:
+		m.start(a, a.String(), &noAttrs, false)
+	}
+	return ok
+}
+
+// plainTag reads a start or end tag of a known element, lower case, without
+// attributes (<br>, </span>, <h2>): most inline HTML. Raw-text elements are
+// not plain.
+func plainTag(b []byte) (a atom.Atom, end, ok bool) {
+	if len(b) < 3 || b[0] != '<' || b[len(b)-1] != '>' {
+		return 0, false, false
+	}
+	name := b[1 : len(b)-1]
+	if end = name[0] == '/'; end {
+		name = name[1:]
+	}
+	if len(name) == 0 || len(name) > 10 {
+		return 0, false, false
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' && len(name) == 2) {
+			return 0, false, false
+		}
+	}
+	a = atom.Lookup(name)
+	return a, end, a != 0 && !rawTextTags[a]
+}

@@ -176,15 +176,9 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			m.tokenize(m.chunk)
 		}
 	case *ast.RawHTML:
-		if !entering {
-			return ast.WalkContinue, nil
+		if entering {
+			m.tokenize(m.rawHTML(n))
 		}
-		m.chunk = m.chunk[:0]
-		for i := range n.Segments.Len() {
-			seg := n.Segments.At(i)
-			m.chunk = append(m.chunk, seg.Value(m.source)...)
-		}
-		m.tokenize(m.chunk)
 		return ast.WalkSkipChildren, nil
 	case *ast.String:
 		if entering {
@@ -296,18 +290,24 @@ func lineEnds(v []byte) []byte {
 	return v
 }
 
+// rawHTML gathers an inline HTML node's segments (lines apart in the
+// source when it spans lines in a container) into m.chunk.
+func (m *mdWalker) rawHTML(n *ast.RawHTML) []byte {
+	m.chunk = m.chunk[:0]
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		m.chunk = append(m.chunk, seg.Value(m.source)...)
+	}
+	return m.chunk
+}
+
 // tagsInside reports whether a block's inline content holds raw HTML other
 // than plain tags (<br>, </b>): such a block is rendered and tokenized whole,
 // one tokenizer for the block rather than one per tag.
 func (m *mdWalker) tagsInside(n ast.Node) bool {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if r, ok := c.(*ast.RawHTML); ok {
-			m.chunk = m.chunk[:0]
-			for i := range r.Segments.Len() {
-				seg := r.Segments.At(i)
-				m.chunk = append(m.chunk, seg.Value(m.source)...)
-			}
-			if _, _, ok := plainTag(m.chunk); !ok {
+			if _, _, ok := plainTag(m.rawHTML(r)); !ok {
 				return true
 			}
 		} else if c.HasChildren() && m.tagsInside(c) {

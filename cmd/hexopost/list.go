@@ -87,14 +87,19 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 	progress := startProgress(stderr)
 	defer progress.stop()
 	hold := c.sort == "date" && !c.stats // stats stream: memory stays flat
-	// the work done with each post runs on the workers: its JSON line, or
-	// the summary and word count the table and the counts read
+	// the work done with each post runs on the workers: its JSON line, the
+	// word count stats adds up, or the summary the table shows
 	prepare := func(p *hexo.Post, err error) ([]byte, error) {
 		_ = p.Summary()
-		_ = p.WordCount()
 		return nil, nil
 	}
-	if c.json && !hold && !c.stats {
+	switch {
+	case c.stats:
+		prepare = func(p *hexo.Post, err error) ([]byte, error) {
+			_ = p.WordCount()
+			return nil, nil
+		}
+	case c.json && !hold:
 		prepare = jsonLine
 	}
 	if c.json && !c.stats {

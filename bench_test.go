@@ -170,7 +170,7 @@ func BenchmarkWalk(b *testing.B) {
 
 func BenchmarkMarkdown(b *testing.B) {
 	benchStage(b, func(p *Post) (string, bool) { return p.Body, p.Format == FormatMarkdown },
-		func(body string) { renderMarkdown(expandTagPlugins(body, func(string) {}), markdownLimits{}) }) //nolint:errcheck // measuring
+		func(body string) { renderMarkdown(expandTagPlugins(body, func(string) {}), nil, markdownLimits{}) }) //nolint:errcheck // measuring
 }
 
 func BenchmarkSummary(b *testing.B) {

@@ -11,7 +11,16 @@ import (
 // first asked (content.go). Every body helper reads what walk leaves. A
 // limit hit in an HTML body is reported with its line in the body.
 func (p *Post) walk() (bodyLine int, err error) {
-	expanded := expandTags(p.Body, p.warn, p.Format == FormatHTML) // Hexo's tag pass runs on both
+	body := p.Body
+	if p.Format == FormatMarkdown {
+		body, p.held = pairFences(body) // Hexo's fence pass runs first, on the raw text
+		if strings.IndexByte(body, '\r') >= 0 {
+			// a lone CR ends a line for CommonMark and for marked, which
+			// replaces it before lexing; goldmark reads it as text
+			body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
+		}
+	}
+	expanded := expandTags(body, p.warn, p.Format == FormatHTML, p.opts.assets) // Hexo's tag pass runs on both
 	p.expanded = expanded
 	p.memo = &memo{}
 	p.moreAt = -1
@@ -21,7 +30,7 @@ func (p *Post) walk() (bodyLine int, err error) {
 	if p.Format == FormatMarkdown {
 		var content string
 		var g *mdGuard
-		if res, content, g, err = walkMarkdownBody(expanded, p.opts); err != nil {
+		if res, content, g, err = walkMarkdownBody(expanded, p.held, p.opts); err != nil {
 			return 0, err
 		}
 		if content != "" {
@@ -57,7 +66,7 @@ func (p *Post) walk() (bodyLine int, err error) {
 // raw HTML reads differently cut into pieces (walkMarkdown's ok), from the
 // whole rendered body. It returns the rendered body when it rendered it
 // (then res.more is the marker's offset in it).
-func walkMarkdownBody(body string, o Options) (res walkResult, content string, g *mdGuard, err error) {
+func walkMarkdownBody(body string, held heldCodes, o Options) (res walkResult, content string, g *mdGuard, err error) {
 	source := []byte(body)
 	doc, g := parseMarkdown(source, o.markdownLimits())
 	setHeadingIDs(doc, source, map[string]int{})
@@ -65,11 +74,11 @@ func walkMarkdownBody(body string, o Options) (res walkResult, content string, g
 		// rendered before the walk: goldmark's table renderer adds to the
 		// cells' attributes each time it renders them, so the tree renders
 		// as Hexo's HTML only once
-		if content, err = renderDoc(doc, source); err != nil {
+		if content, err = renderDoc(doc, source, held); err != nil {
 			return res, "", g, fmt.Errorf("rendering Markdown: %w", err)
 		}
 	}
-	res, ok := walkMarkdown(doc, source, o.walkLimits())
+	res, ok := walkMarkdown(doc, source, held, o.walkLimits())
 	switch {
 	case ok && content == "":
 		return res, "", g, nil
@@ -80,7 +89,7 @@ func walkMarkdownBody(body string, o Options) (res walkResult, content string, g
 		// the walk rendered nodes of the tree: render a fresh one
 		doc, _ = parseMarkdown(source, o.markdownLimits())
 		setHeadingIDs(doc, source, map[string]int{})
-		if content, err = renderDoc(doc, source); err != nil {
+		if content, err = renderDoc(doc, source, held); err != nil {
 			return res, "", g, fmt.Errorf("rendering Markdown: %w", err)
 		}
 	}

@@ -201,7 +201,7 @@ var typoRE = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`,
 
 func headingKey(level int, text string) string {
 	s := typoRE.Replace(text)
-	s = regexp.MustCompile(`\s+`).ReplaceAllString(s, "")
+	s = regexp.MustCompile(`[\s\p{Z}]+`).ReplaceAllString(s, "") // NBSP and U+3000 too: our text collapses them
 	s = regexp.MustCompile(`-{2,}`).ReplaceAllString(s, "-")
 	return string(rune('0'+level)) + ":" + s
 }

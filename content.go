@@ -69,7 +69,7 @@ func (p *Post) html() *memo {
 	m.html.Do(func() {
 		at, n := p.moreAt, p.moreN
 		if !m.contentSet {
-			m.content, _, _ = renderMarkdown(p.expanded, p.opts.markdownLimits()) // a buffer never fails to write
+			m.content, _, _ = renderMarkdown(p.expanded, p.held, p.opts.markdownLimits()) // a buffer never fails to write
 			if p.hasExcerpt() {
 				at, n = findMore(m.content)
 			}

@@ -119,11 +119,11 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("{% codeblock %}\n# x\n{% endcodeblock %}\n`{%` ``` {{ x }}")
 	f.Fuzz(func(t *testing.T, s string) {
 		var warnings []string
-		out, _, err := renderMarkdown(expandTagPlugins(s, func(w string) { warnings = append(warnings, w) }), markdownLimits{})
+		out, _, err := renderMarkdown(expandTagPlugins(s, func(w string) { warnings = append(warnings, w) }), nil, markdownLimits{})
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
-		again, _, _ := renderMarkdown(expandTagPlugins(s, func(string) {}), markdownLimits{})
+		again, _, _ := renderMarkdown(expandTagPlugins(s, func(string) {}), nil, markdownLimits{})
 		if out != again {
 			t.Fatalf("two renderings differ")
 		}

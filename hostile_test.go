@@ -66,6 +66,11 @@ var hostileShapes = []hostileShape{
 	{"headings", 4000, func(n int) string { return strings.Repeat("# a\n", n) }, nil},
 	{"NUL bytes", 100_000, func(n int) string { return strings.Repeat("\x00", n) }, nil},
 	{"img tags", 4000, func(n int) string { return strings.Repeat("<img src=x>", n) }, nil},
+	{"unclosed fences", 4000, func(n int) string { return strings.Repeat("```js\n", n) }, nil},
+	{"a fence of one long run", 50_000, func(n int) string { return strings.Repeat("`", n) + "x\n" + strings.Repeat("`", n-1) + "\n" }, nil},
+	{"fences paired in list items", 2000, func(n int) string { return strings.Repeat("- ```go\nx\n```\n", n) }, nil},
+	{"quoted fences, none closed", 4000, func(n int) string { return strings.Repeat("> > > ```\n> ~~~~ a\n", n) }, nil},
+	{"fences in one comment", 2000, func(n int) string { return "<!--\n" + strings.Repeat("```\nx\n```\n", n) + "-->" }, nil},
 	{"tag plugin openers", 20_000, func(n int) string { return strings.Repeat("{%", n) }, nil},
 	{"unclosed raw tags", 4000, func(n int) string { return strings.Repeat("{% raw %}", n) }, nil},
 	// HTML bodies

@@ -56,6 +56,11 @@ func TestLintRules(t *testing.T) {
 		{"the same body in an .html file", "a.html", "---\ntitle: A\n---\n<div>\n<p>one</p>\n\n    <p>two</p>\n</div>\n", utc, nil},
 		{"Nunjucks text", "a.md", "---\ntitle: A\n---\nVue shows {{ message }} here.\n\n{# a note #}\n\n`{{ in code }}`\n", utc,
 			[]string{"nunjucks:4", "nunjucks:6"}},
+		// as Hexo 8.1.2 runs it (testdata/posts/nunjucks-code.md, nunjucks-fences.md):
+		// in indented code and <pre> too, never in the code its fence pass pairs
+		{"Nunjucks in each kind of code", "a.md", "---\ntitle: A\n---\nInline `{{ a }}`.\n\n    {{ b }}\n\n```\n{{ c }}\n```\n\n<pre>{{ d }}</pre>\n\n" +
+			"Para:\n    ```\n    {{ e }}\n    ```\n\n* item\n  ```\n  {{ f }}\n```\n\n> ```\n> {{ g }}\n> ```\n", utc,
+			[]string{"nunjucks:6", "nunjucks:12"}},
 		{"Nunjucks statement", "a.md", "---\ntitle: A\n---\nA template: {% if user %}hi{% endif %}\n", utc,
 			[]string{"nunjucks:4", "nunjucks:4"}},
 		{"unknown tag", "a.md", "---\ntitle: A\n---\n{% note info %}\nx\n{% endnote %}\n", utc, []string{"unknown-tag:4"}},
@@ -294,7 +299,7 @@ func checkFixFolder(t *testing.T, src string) {
 			assert.Equal(t, bodyImages(before), bodyImages(after), f)
 		}
 		if after.Format == FormatHTML && !isHTMLFile(f) {
-			rendered, _, err := renderMarkdown(expandTagPlugins(after.Body, func(string) {}), markdownLimits{})
+			rendered, _, err := renderMarkdown(expandTagPlugins(after.Body, func(string) {}), nil, markdownLimits{})
 			require.NoError(t, err)
 			res := walkHTML(rendered, after.opts.walkLimits())
 			assert.Equal(t, before.Text(), blocksText(res.blocks, true, nil), "%s: Markdown changes the mended body", f)

@@ -36,10 +36,12 @@ func (l *linter) body() {
 			l.add(RuleMarkdownHTML, l.lines.line(off+b.off), "", ok, "the HTML body goes through Hexo's Markdown pass: %s%s", what, more)
 		}
 	}
-	spans := swigSpans(p.Body)
+	spans := swigSpans(p.Body, p.held)
 	wrapHelps := true // wrapping in {% raw %} leaves no Nunjucks text (a stray "{%" before it can undo that)
 	if slices.ContainsFunc(spans, func(s swigSpan) bool { return s.kind == swigText }) {
-		wrapHelps = !slices.ContainsFunc(swigSpans(rawNunjucks(p.Body)), func(s swigSpan) bool { return s.kind == swigText })
+		wrapped := rawNunjucks(p.Body, p.held)
+		_, held := pairFences(wrapped) // the text the fix would write, read as Hexo would
+		wrapHelps = !slices.ContainsFunc(swigSpans(wrapped, held), func(s swigSpan) bool { return s.kind == swigText })
 	}
 	for _, s := range spans {
 		line := l.lines.line(off + s.start)
@@ -66,7 +68,7 @@ func repairMarkdownHTML(p *Post, _ Finding, _ FixOptions) error {
 
 // repairNunjucks wraps every Nunjucks text of the body in {% raw %}.
 func repairNunjucks(p *Post, _ Finding, _ FixOptions) error {
-	return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + rawNunjucks(p.Body))
+	return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + rawNunjucks(p.Body, p.held))
 }
 
 // repairMoreMarker writes Hexo's <!-- more --> for the first marker it misses.
@@ -251,13 +253,15 @@ var nunjucksStatements = map[string]bool{
 }
 
 // swigSpans finds the Nunjucks text of a body the way Hexo's post renderer
-// sees it: outside fenced code and code spans, skipping {% raw %} blocks and
-// the content of Hexo's block tags.
-func swigSpans(body string) []swigSpan {
+// sees it: outside the code its fence pass pairs (held), other fenced code
+// and code spans, skipping {% raw %} blocks and the content of Hexo's block
+// tags. Indented code and <pre> are not skipped: Hexo runs the template
+// there too.
+func swigSpans(body string, held heldCodes) []swigSpan {
 	if !strings.Contains(body, "{{") && !strings.Contains(body, "{%") && !strings.Contains(body, "{#") {
 		return nil
 	}
-	x := tagExpander{src: body, spanFailsUntil: map[int]int{}}
+	x := tagExpander{src: body, skips: held, spanFailsUntil: map[int]int{}}
 	x.index()
 	var out []swigSpan
 	// the scan goes forward, so the closer found for one opener is the first
@@ -326,10 +330,10 @@ func swigSpans(body string) []swigSpan {
 
 // rawNunjucks wraps the Nunjucks text of a body in {% raw %}, so that Hexo
 // shows it as written.
-func rawNunjucks(body string) string {
+func rawNunjucks(body string, held heldCodes) string {
 	var b strings.Builder
 	done := 0
-	for _, s := range swigSpans(body) {
+	for _, s := range swigSpans(body, held) {
 		if s.kind != swigText || strings.Contains(body[s.start:s.end], "endraw") {
 			continue
 		}

@@ -2,10 +2,11 @@ package hexo
 
 import (
 	"bytes"
-	"html"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,18 +18,20 @@ import (
 )
 
 // markdown is the renderer for Markdown bodies: CommonMark with GFM (tables,
-// strikethrough, autolinks, task lists), raw HTML kept, and smart
-// punctuation, as hexo-renderer-marked's defaults (gfm, smartypants) have it.
+// strikethrough, autolinks, task lists), raw HTML kept, and
+// hexo-renderer-marked's smartypants (smartypants.go), as its defaults (gfm,
+// smartypants) have it.
 // It is immutable once built and safe for concurrent use.
 var markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithParser(parser.NewParser(
 			parser.WithBlockParsers(guardedBlockParsers()...),
-			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+				util.Prioritized(smartypants{}, 9999))...),
 			parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
 				util.Prioritized(paragraphGuard{}, 0))...),
 		)),
-		goldmark.WithExtensions(extension.GFM, extension.Typographer),
+		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithRendererOptions(gmhtml.WithUnsafe(),
 			renderer.WithNodeRenderers(util.Prioritized(plainTextRenderer{}, 0))),
 	)
@@ -56,22 +59,23 @@ func guardedBlockParsers() []util.PrioritizedValue {
 // hexo-renderer-marked gives them: the slugized heading text, case and CJK
 // kept, a repeat suffixed -1, -2 across all levels. The guard says which
 // limit, if any, was hit; the error is the renderer's.
-func renderMarkdown(src string, lim markdownLimits) (string, *mdGuard, error) {
+func renderMarkdown(src string, held heldCodes, lim markdownLimits) (string, *mdGuard, error) {
 	source := []byte(src)
 	doc, g := parseMarkdown(source, lim)
 	setHeadingIDs(doc, source, map[string]int{})
-	out, err := renderDoc(doc, source)
+	out, err := renderDoc(doc, source, held)
 	return out, g, err
 }
 
-// renderDoc renders a parsed body, its heading ids set.
-func renderDoc(doc ast.Node, source []byte) (string, error) {
+// renderDoc renders a parsed body, its heading ids set, and puts back the
+// code blocks the fence pass held aside.
+func renderDoc(doc ast.Node, source []byte, held heldCodes) (string, error) {
 	var out bytes.Buffer
 	out.Grow(len(source) + len(source)/4)
 	if err := markdown().Renderer().Render(&out, source, doc); err != nil {
 		return "", err
 	}
-	return out.String(), nil
+	return held.restore(out.String()), nil
 }
 
 // setHeadingIDs gives headings their ids in document order, visiting blocks
@@ -81,7 +85,7 @@ func setHeadingIDs(n ast.Node, source []byte, used map[string]int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch h := c.(type) {
 		case *ast.Heading:
-			id := Slugize(html.UnescapeString(headingSourceText(h, source)))
+			id := headingID(h, source)
 			if k := used[id]; k > 0 {
 				used[id] = k + 1
 				id += "-" + strconv.Itoa(k)
@@ -97,32 +101,53 @@ func setHeadingIDs(n ast.Node, source []byte, used map[string]int) {
 	}
 }
 
-// headingSourceText is the heading's text as its rendered HTML would show it
-// with the tags stripped (entities still encoded, as marked hands them over).
-func headingSourceText(n ast.Node, source []byte) string {
+// headingID is hexo-renderer-marked's anchorId: slugize(stripHTML(
+// unescapeHTML(html)).trim()), where html is the heading's inline HTML as
+// marked writes it. So entities count as written (&nbsp; gives "nbsp"; only
+// hexo-util's eight are decoded, and then read as markup: <y> in code is a
+// tag and goes), an image adds nothing, and a line break (marked's breaks
+// option makes every one a <br>) joins the lines with nothing between.
+func headingID(h *ast.Heading, source []byte) string {
 	var b bytes.Buffer
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch t := c.(type) {
 			case *ast.Text:
-				b.Write(t.Segment.Value(source))
-				if t.SoftLineBreak() || t.HardLineBreak() {
-					b.WriteByte(' ')
-				}
+				b.Write(util.UnescapePunctuations(t.Segment.Value(source)))
 			case *ast.String:
 				b.Write(t.Value)
+			case *ast.CodeSpan:
+				b.WriteString("<code>")
+				for g := t.FirstChild(); g != nil; g = g.NextSibling() {
+					if s, ok := g.(*ast.Text); ok {
+						b.Write(bytes.ReplaceAll(s.Segment.Value(source), newline, []byte(" ")))
+					}
+				}
+				b.WriteString("</code>")
 			case *ast.RawHTML:
-				// tags are stripped; their text children are separate nodes
+				for i := range t.Segments.Len() {
+					seg := t.Segments.At(i)
+					b.Write(seg.Value(source))
+				}
+			case *ast.Image:
+				b.WriteString("<img>")
 			case *ast.AutoLink:
 				b.Write(t.Label(source))
 			case *plainText:
-				b.WriteString(html.EscapeString(t.text(source)))
+				b.WriteString(t.text(source))
 			default:
 				walk(c)
 			}
 		}
 	}
-	walk(n)
-	return b.String()
+	walk(h)
+	return Slugize(strings.TrimFunc(StripHTML(hexoUnescape.Replace(b.String())), isJSSpace))
 }
+
+// hexoUnescape is hexo-util's unescapeHTML: its eight entities, one pass.
+var hexoUnescape = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`,
+	"&#39;", "'", "&#96;", "`", "&#x2F;", "/", "&#x3D;", "=")
+
+// isJSSpace is what JavaScript's trim removes.
+func isJSSpace(r rune) bool { return r == '\uFEFF' || r != 0x85 && unicode.IsSpace(r) }

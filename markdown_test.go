@@ -20,6 +20,51 @@ func TestMarkdownHeadingIDs(t *testing.T) {
 	assert.Equal(t, FormatMarkdown, p.Format)
 }
 
+// TestHeadingIDsAsMarked: hexo-renderer-marked's anchorId on what marked
+// writes. Each id is real Hexo's (testdata/posts/heading-ids.md and
+// typography.md have its answers).
+func TestHeadingIDsAsMarked(t *testing.T) {
+	for _, tc := range []struct{ md, id string }{
+		{"Foo bar  \nBaz qux\n==\n", "Foo-barBaz-qux"},                  // a line break is a <br>: nothing between
+		{"Foo bar\nBaz qux\n==\n", "Foo-barBaz-qux"},                    // marked's breaks option: a soft one too
+		{"![alt text](x.png)\n[](#a)Title Here\n-----\n", "Title-Here"}, // an image adds nothing
+		{"## 1、&nbsp;条件断点\n", "1、-nbsp-条件断点"},                           // entities count as written
+		{"## &#20540; and &copy;\n", "20540-and-copy"},
+		{"## Code `x<y>` and **bold** text\n", "Code-x-and-bold-text"}, // <y> is read as a tag
+		{"### `<margin-width>`\n", ""},
+		{"## &lt;b&gt;gone&lt;/b&gt; kept\n", "gone-kept"}, // hexo-util decodes &lt; before stripping tags
+		{"## Quote \"focusable\"?\n", "Quote-“focusable”"}, // the curly quotes stay
+		{"## 什么是\"focusable\"？\n", "什么是”focusable”？"},
+		{"## a \\<b\\> c\n", "a-c"},
+	} {
+		p := mustParse(t, tc.md)
+		require.Len(t, p.Headings(), 1, "%q", tc.md)
+		assert.Equal(t, tc.id, p.Headings()[0].ID, "%q", tc.md)
+	}
+}
+
+// TestSmartypants: hexo-renderer-marked's typography, as real Hexo renders
+// it (testdata/posts/typography.md).
+func TestSmartypants(t *testing.T) {
+	for _, tc := range []struct{ md, text string }{
+		{"a << b and c >> d", "a << b and c >> d"}, // no « »
+		{`他说"虚假汇报"指控，"完全"错误。`, "他说”虚假汇报”指控，”完全”错误。"}, // after a letter, a quote closes
+		{`"quoted" text, 'single' too`, "“quoted” text, ‘single’ too"},
+		{"Dashes -- and --- and dots... ---- -----", "Dashes – and — and dots… —- —–"},
+		{`(\"a") 'b"c"' -"d" --"e"`, "(\"a”) ‘b”c”’ -“d” –”e”"}, // an escaped quote stays straight
+		{"*em*\"x\" `\"code\"`", "em“x” \"code\""},              // a run of text after an element begins anew; code is code
+	} {
+		p := mustParse(t, tc.md+"\n")
+		assert.Equal(t, tc.text, p.Text(), "%q", tc.md)
+	}
+}
+
+// TestLoneCR: a lone CR ends a line, for CommonMark and for marked.
+func TestLoneCR(t *testing.T) {
+	p := mustParse(t, "1. one\r2. two\r\rA paragraph\r> quoted\n")
+	assert.Equal(t, []string{"one", "two", "A paragraph", "quoted"}, p.Paragraphs())
+}
+
 func TestMarkdownExcerpt(t *testing.T) {
 	p := mustParse(t, "Intro **bold**.\n\n<!-- more -->\n\n```\n<!-- more -->\n```\n\nRest.\n")
 	assert.Equal(t, "<p>Intro <strong>bold</strong>.</p>", p.Excerpt())
@@ -42,6 +87,23 @@ func TestExcerptRules(t *testing.T) {
 	assert.Equal(t, "Given.", p.Excerpt())
 	assert.Contains(t, p.More(), "<p>a</p>", "a front-matter excerpt leaves the body whole")
 	assert.Contains(t, p.More(), "<p>b</p>")
+}
+
+// TestAssetImgArguments: Hexo's asset_img takes the first argument that is
+// a file of the post's asset folder, the words before it classes; a post
+// read on its own (no folder known) takes the first that looks like a file.
+// TestSiteMatchesHexo checks the lookup in a real asset folder.
+func TestAssetImgArguments(t *testing.T) {
+	for _, tc := range []struct{ tag, url string }{
+		{"{% asset_img 网站截图 screenshot.png %}", "screenshot.png"},
+		{"{% asset_img 01.png The title %}", "01.png"},
+		{"{% asset_img \"Fig. 1\" fig.svg %}", "fig.svg"},
+		{"{% asset_img cover %}", "cover"},
+	} {
+		p := mustParse(t, tc.tag+"\n")
+		require.Len(t, p.Images(), 1, tc.tag)
+		assert.Equal(t, tc.url, p.Images()[0].URL, tc.tag)
+	}
 }
 
 func TestTagPlugins(t *testing.T) {

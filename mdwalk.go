@@ -25,8 +25,8 @@ import (
 // unclosed comment, <script> opened in one node and closed in another):
 // then only the whole rendered body reads as Hexo's does, and the caller
 // walks that instead.
-func walkMarkdown(doc ast.Node, source []byte, lim walkLimits) (res walkResult, ok bool) {
-	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true}
+func walkMarkdown(doc ast.Node, source []byte, held heldCodes, lim walkLimits) (res walkResult, ok bool) {
+	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true, held: held}
 	m.out = bufio.NewWriter(&m.scratch)
 	_ = ast.Walk(doc, m.visit)
 	m.flushAll()
@@ -42,6 +42,7 @@ type mdWalker struct {
 	chunk   []byte        // raw HTML gathered from a node's segments
 	chunks  int           // pieces tokenized
 	done    ast.Node      // the node rendered whole, its exit to skip
+	held    heldCodes     // the fence pass's code, put back where raw HTML holds its placeholders
 }
 
 var (
@@ -103,7 +104,7 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			return ast.WalkContinue, nil
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if _, ok := c.(*ast.Text); !ok {
+			if t, ok := c.(*ast.Text); !ok || m.held.in(t.Segment.Value(m.source)) {
 				return m.rendered(n), nil
 			}
 		}
@@ -140,6 +141,9 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			m.text(newline)
 		}
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		if entering && m.held.inLines(n, m.source) {
+			return m.rendered(n), nil // its HTML holds a held block's
+		}
 		if entering {
 			m.start(atom.Pre, "pre", &noAttrs, false)
 			m.start(atom.Code, "code", &noAttrs, false) // a language class is never "gutter"
@@ -173,11 +177,11 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if bytes.IndexByte(m.chunk, 0) >= 0 { // the renderer's SecureWrite
 				m.chunk = bytes.ReplaceAll(m.chunk, []byte{0}, []byte("\uFFFD"))
 			}
-			m.tokenize(m.chunk)
+			m.tokenize(m.held.restoreHTML(m.chunk))
 		}
 	case *ast.RawHTML:
 		if entering {
-			m.tokenize(m.rawHTML(n))
+			m.tokenize(m.held.restoreHTML(m.rawHTML(n)))
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.String:
@@ -234,8 +238,8 @@ func (m *mdWalker) textNode(n *ast.Text) {
 	}
 }
 
-// stringNode is a String: the typographer's quotes and dashes, written as
-// entities.
+// stringNode is a String: smartypants' quotes and dashes, or what an
+// extension writes as it is (IsCode) or raw.
 func (m *mdWalker) stringNode(n *ast.String) {
 	v := n.Value
 	switch {
@@ -327,7 +331,7 @@ func (m *mdWalker) rendered(n ast.Node) ast.WalkStatus {
 		return ast.WalkStop
 	}
 	m.done = n
-	m.tokenize(m.scratch.Bytes())
+	m.tokenize(m.held.restoreHTML(m.scratch.Bytes()))
 	return ast.WalkSkipChildren
 }
 

@@ -13,17 +13,17 @@ import (
 
 // renderedWalk is how a Markdown body was read before walkMarkdown: rendered
 // to HTML, the HTML walked. It is the reference the tree walk must equal.
-func renderedWalk(t testing.TB, body string) (walkResult, string) {
+func renderedWalk(t testing.TB, body string, held heldCodes) (walkResult, string) {
 	t.Helper()
-	content, _, err := renderMarkdown(body, markdownLimits{})
+	content, _, err := renderMarkdown(body, held, markdownLimits{})
 	require.NoError(t, err)
 	return walkHTML(content, walkLimits{}), content
 }
 
 // treeWalk is the parse's walk of the same body: from the tree (ok), or
 // from the rendered body when the tree walk gave up.
-func treeWalk(body string) (walkResult, bool) {
-	res, content, _, _ := walkMarkdownBody(body, Options{MaxBlocks: math.MaxInt, MaxDepth: math.MaxInt})
+func treeWalk(body string, held heldCodes) (walkResult, bool) {
+	res, content, _, _ := walkMarkdownBody(body, held, Options{MaxBlocks: math.MaxInt, MaxDepth: math.MaxInt})
 	return res, content == ""
 }
 
@@ -46,8 +46,8 @@ func TestMarkdownWalk(t *testing.T) {
 				continue
 			}
 			bodies++
-			want, content := renderedWalk(t, p.expanded)
-			got, ok := treeWalk(p.expanded)
+			want, content := renderedWalk(t, p.expanded, p.held)
+			got, ok := treeWalk(p.expanded, p.held)
 			if ok {
 				direct++
 			}
@@ -91,7 +91,8 @@ func TestMarkdownWalkShapes(t *testing.T) {
 		"a <!-- more --> b\n",
 		"`a\nb` and `` ` `` \r\nCR\rlone\n",
 		"x\x00y &\x00; <b>\x00</b>\n",
-		"```\n\x00 &amp;\n```\n\n`\x00 &amp;`\n\n# \x00\n", // raw text: NUL replaced, entities kept
+		"```\n\x00 &amp;\n```\n\n`\x00 &amp;`\n\n# \x00\n",                             // raw text: NUL replaced, entities kept
+		"`a\n```\nx\n```\n`\n\n    b\n    ```\n    y\n    ```\n\n</div\n```\n)\n```\n", // held code inside a code span, an indented block, a tag
 		"<textarea>\n*a*\n</textarea>\n\n<title>t</title>\n",
 		"***\n---\n___\n",
 		"<img src=x><img src=y>\n\n<IMG SRC=z>\n",
@@ -99,8 +100,9 @@ func TestMarkdownWalkShapes(t *testing.T) {
 		"| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- <!-- unclosed\n\nafter\n",                      // a table in a body walked whole
 		"<pre>\n<span class=\"a\">x</span>\n\nz <span class=\"b\">w</span>\n\nq\n</pre>\n", // a paragraph rendered whole inside a <pre>
 	} {
-		want, content := renderedWalk(t, body)
-		got, _ := treeWalk(body)
+		paired, held := pairFences(body)
+		want, content := renderedWalk(t, paired, held)
+		got, _ := treeWalk(paired, held)
 		assert.Equal(t, want.blocks, got.blocks, "%q", body)
 		assert.Equal(t, want.more >= 0, got.more >= 0, "%q: more marker", body)
 		for _, o := range []Options{{}, {RenderHTML: true}} {
@@ -117,8 +119,9 @@ func FuzzMarkdownWalk(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(string(b)) })
 	f.Add("a <span>b\n\n</span> <!-- c\n\n-->")
 	f.Fuzz(func(t *testing.T, body string) {
-		want, _ := renderedWalk(t, body)
-		got, _ := treeWalk(body)
+		paired, held := pairFences(body)
+		want, _ := renderedWalk(t, paired, held)
+		got, _ := treeWalk(paired, held)
 		if !assert.Equal(t, want.blocks, got.blocks) || want.more >= 0 != (got.more >= 0) {
 			t.Fatalf("the tree walk of %q differs from the rendered walk", body)
 		}

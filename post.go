@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -64,6 +65,19 @@ type Options struct {
 	// markers, headings, inline markup and table cells count against it (see
 	// SECURITY.md). 0 means 1,000,000.
 	MaxBlocks int
+
+	// assets is the post's asset folder when a site reads the post, so that
+	// asset_img finds its file among its arguments; a pointer keeps Options
+	// comparable.
+	assets *assetFolder
+}
+
+// assetFolder lists the files of a post's asset folder.
+type assetFolder struct{ names []string }
+
+// has reports whether name is one of them (Hexo's PostAsset slug).
+func (a *assetFolder) has(name string) bool {
+	return a != nil && slices.Contains(a.names, name)
 }
 
 // DefaultSummaryLength is the summary's length when Options leave it 0: 140,
@@ -175,7 +189,8 @@ type Post struct {
 	rederive   func(*Post) // a site's derivations, run again after an edit
 	excerptSet bool        // the front matter set the excerpt
 	fmExcerpt  string      // that excerpt
-	expanded   string      // Body with its tag plugins expanded: what Content renders
+	expanded   string      // Body with its fences held aside and its tag plugins expanded: what Content renders
+	held       heldCodes   // the code blocks of the fence pass
 	moreAt     int         // the more marker's offset in Content when the walk read Content, -1 when there is none
 	moreN      int         // its length
 	moreFound  bool        // the walk found a marker (in the tree, where it has no offset in Content)

@@ -285,14 +285,17 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 	defer file.Close()
 	opts := s.opts.Options
 	opts.Location = s.loc
+	if s.Config.PostAssetFolder { // listed first: asset_img looks its file up
+		opts.assets = &assetFolder{listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))}
+	}
 	p, err := opts.parseFrom(file, s.display(f.name))
 	if p != nil {
 		if s.fsys == nil { // OpenSite: Save writes back through the site's folder
 			p.origin = &origin{dir: s.dir, name: f.name, read: p.src, confined: true}
 		}
 		s.derive(p, f)
-		if s.Config.PostAssetFolder {
-			p.Assets = listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))
+		if opts.assets != nil {
+			p.Assets = opts.assets.names
 		}
 		p.rederive = func(np *Post) { s.derive(np, f) } // after an edit
 	}

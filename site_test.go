@@ -44,6 +44,7 @@ type hexoSite struct {
 		Date, Updated, Lang           *string
 		Published                     bool
 		Categories, Tags, Assets      []string
+		Images                        []string // the src of each <img> of its HTML
 	}
 	Categories []struct {
 		Slug, Name string
@@ -65,7 +66,8 @@ type hexoSite struct {
 // scanAssetDir; in post_permalink.js: every pattern parameter used, the
 // front-matter permalink, post_asset_folder's trailing slash, :category from
 // category_map and filename_case, permalink_defaults; and full_url_for's
-// encoding with a url that has a path.
+// encoding with a url that has a path; asset_img's lookup of its file among
+// its arguments.
 func TestSiteMatchesHexo(t *testing.T) {
 	for _, name := range []string{"dated", "params", "assets"} {
 		t.Run(name, func(t *testing.T) {
@@ -95,6 +97,19 @@ func TestSiteMatchesHexo(t *testing.T) {
 					assert.Equal(t, w.Tags, nonNil(p.Tags), w.Source)
 				}
 				assert.Equal(t, w.Assets, nonNil(p.Assets), w.Source)
+				// a body image is the file Hexo's src ends in (Hexo adds the root
+				// and, for asset_img, the post's path)
+				var imgs []string
+				for _, b := range p.Blocks {
+					if b.Kind == BlockImage {
+						imgs = append(imgs, b.URL)
+					}
+				}
+				if assert.Len(t, imgs, len(w.Images), w.Source) {
+					for i, src := range w.Images {
+						assert.True(t, strings.HasSuffix(src, "/"+imgs[i]), "%s: image %d is %q, Hexo's %q", w.Source, i, imgs[i], src)
+					}
+				}
 				var cats []string
 				if p.Published {
 					for _, chain := range p.Categories {

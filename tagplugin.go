@@ -3,6 +3,7 @@ package hexo
 import (
 	"fmt"
 	"html"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -38,6 +39,7 @@ type tagCall struct {
 	args    []string
 	content string // a block tag's, indentation stripped
 	asHTML  bool   // in an HTML body: code becomes <pre><code>, not a fence
+	assets  *assetFolder
 	// expand expands the tags nested in a quote's content
 	expand func(string) string
 }
@@ -77,16 +79,17 @@ var tagPlugins = map[string]tagPlugin{
 
 // expandTagPlugins rewrites the tag plugins of a Markdown body. Fenced code
 // and code spans are left alone, as Hexo protects them.
-func expandTagPlugins(src string, warn func(string)) string { return expandTags(src, warn, false) }
+func expandTagPlugins(src string, warn func(string)) string { return expandTags(src, warn, false, nil) }
 
 // expandTags rewrites the tag plugins of a Markdown body, or with asHTML of
 // an HTML body (Hexo runs its tag pass on both): code tags then become
-// <pre><code> rather than a Markdown fence.
-func expandTags(src string, warn func(string), asHTML bool) string {
+// <pre><code> rather than a Markdown fence. assets is the post's asset
+// folder, when known.
+func expandTags(src string, warn func(string), asHTML bool, assets *assetFolder) string {
 	if !strings.Contains(src, "{%") {
 		return src
 	}
-	x := tagExpander{src: src, warn: warn, asHTML: asHTML, spanFailsUntil: map[int]int{}}
+	x := tagExpander{src: src, warn: warn, asHTML: asHTML, assets: assets, spanFailsUntil: map[int]int{}}
 	x.index()
 	return x.run()
 }
@@ -98,6 +101,8 @@ type tagExpander struct {
 	src            string
 	warn           func(string)
 	asHTML         bool
+	assets         *assetFolder
+	skips          heldCodes          // code the fence pass pairs, in a body read as written
 	closes         []int              // positions of "%}"
 	ends           map[string][][]int // {% endNAME %} spans by NAME
 	spanFailsUntil map[int]int        // a code span of this length opened before here has no closer
@@ -140,7 +145,21 @@ func (x *tagExpander) run() string {
 func (x *tagExpander) scan(visit func(i int) int) {
 	src := x.src
 	i := 0
+	skip := len(src) + 1 // where the next paired fence starts
+	if len(x.skips) > 0 {
+		skip = x.skips[0].from
+	}
 	for i < len(src) {
+		if i >= skip {
+			end := max(i, x.skips[0].to)
+			x.out.WriteString(src[i:end])
+			i, x.skips = end, x.skips[1:]
+			skip = len(src) + 1
+			if len(x.skips) > 0 {
+				skip = x.skips[0].from
+			}
+			continue
+		}
 		if i == 0 || src[i-1] == '\n' {
 			if m := fenceRE.FindStringSubmatch(src[i:min(len(src), i+64)]); m != nil {
 				end := closingFence(src, i, m[1])
@@ -169,7 +188,7 @@ func (x *tagExpander) scan(visit func(i int) int) {
 			i++
 		default:
 			j := i + 1 // copy up to the next byte scan must look at
-			for j < len(src) && src[j] != '`' && src[j] != '{' && src[j-1] != '\n' {
+			for j < len(src) && j < skip && src[j] != '`' && src[j] != '{' && src[j-1] != '\n' {
 				j++
 			}
 			x.out.WriteString(src[i:j])
@@ -202,8 +221,8 @@ func (x *tagExpander) expandOne(i int) int {
 		x.out.WriteString(src[i:end])
 		return end
 	}
-	call := tagCall{name: name, args: args[1:], asHTML: x.asHTML,
-		expand: func(s string) string { return expandTags(s, x.warn, x.asHTML) }}
+	call := tagCall{name: name, args: args[1:], asHTML: x.asHTML, assets: x.assets,
+		expand: func(s string) string { return expandTags(s, x.warn, x.asHTML, x.assets) }}
 	next := end
 	if tag.block {
 		spans := x.ends[name]
@@ -331,19 +350,18 @@ func imgTag(t tagCall) string {
 	attr := html.EscapeString
 	var src, class []string
 	rest := t.args
-	for len(rest) > 0 {
+	asset := -1
+	if t.name == "asset_img" || t.name == "asset_image" {
+		asset = assetArg(t)
+	}
+	for i := 0; len(rest) > 0; i++ {
 		a := rest[0]
 		rest = rest[1:]
-		if t.name == "img" || t.name == "image" {
-			if tagURLRE.MatchString(a) {
-				src = append(src, a)
-				break
-			}
-			class = append(class, a)
-			continue
+		if i == asset || asset < 0 && tagURLRE.MatchString(a) {
+			src = append(src, a)
+			break
 		}
-		src = append(src, a) // asset_img: the first argument is the asset
-		break
+		class = append(class, a) // Hexo's img tag: the words before the URL are classes
 	}
 	if len(src) == 0 {
 		return ""
@@ -364,6 +382,28 @@ func imgTag(t tagCall) string {
 	}
 	return s + ">"
 }
+
+// assetArg is the argument of asset_img that names its file: Hexo takes the
+// first that is a file of the post's asset folder (and writes nothing when
+// none is). Without the folder (a post parsed on its own), the first that
+// looks like a file name, with an extension; else the first.
+func assetArg(t tagCall) int {
+	if t.assets != nil {
+		for i, a := range t.args {
+			if t.assets.has(a) {
+				return i
+			}
+		}
+	}
+	for i, a := range t.args {
+		if fileExtRE.MatchString(path.Ext(a)) {
+			return i
+		}
+	}
+	return 0
+}
+
+var fileExtRE = regexp.MustCompile(`^\.[A-Za-z0-9]{1,5}$`)
 
 func iframeTag(t tagCall) string {
 	if len(t.args) == 0 {

@@ -1,5 +1,6 @@
 // hexo-site.js: what real Hexo derives for every post of a site (slug, path,
-// permalink, dates, categories, tags), the ground truth of site_test.go.
+// permalink, dates, categories, tags, the images of its HTML), the ground truth
+// of site_test.go.
 //
 //	NODE_PATH=$ORACLE/node_modules TZ=ZONE node hexo-site.js SITE > SITE.hexo.json
 //
@@ -46,6 +47,7 @@ async function main() {
     categories: p.categories.map(c => c.slug),
     tags: p.tags.map(t => t.name),
     assets: hexo.model('PostAsset').filter(a => a.post === p._id).map(a => a.slug).sort(),
+    images: [...(p.content || '').matchAll(/<img [^>]*?src="([^"]*)"/g)].map(m => m[1]),
   })).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const categories = hexo.model('Category').toArray()
     .map(c => ({ slug: c.slug, name: c.name, count: c.length }))

@@ -1,0 +1,462 @@
+package hexo
+
+import (
+	"bytes"
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Hexo pairs ``` and ~~~ fences on the raw text of a post before its
+// Markdown renderer runs (hexo/lib/plugins/filter/before_post_render/
+// backtick_code_block.js): each pair becomes a placeholder comment, and the
+// highlighted code takes the comment's place after rendering. So a fence
+// pairs whatever Markdown would make of its lines: indented after a
+// paragraph, opened in a list item and closed at column 0, right after an
+// HTML block. pairFences is that filter's regular expression,
+//
+//	^((?:(?:[ws]*>){0,3}|[-*+]|[0-9]+\.)[ws]*)(`{3,}|~{3,})[ws]*((?:.*?[^`\s])?)[ws]*\n
+//	((?:[\s\S]*?\n)?)(?:(?:[ws]*>){0,3}[ws]*)\2[ws]?(\n+|$)      (gm; ws is [^\S\r\n])
+//
+// matched by hand: Go's regexp has no back-reference, and a search for each
+// opener's closer would make a body of unclosed openers quadratic, so the
+// closers are indexed once by fence.
+
+// heldCode is a code block the fence pass took out of the body.
+type heldCode struct {
+	lang     string // the info string's first word; "" for none
+	text     string // the code, its common indentation stripped as Hexo's highlighter does
+	from, to int    // the fences and the code in the body, for the passes that read it as written
+}
+
+// heldCodes are a body's code blocks by placeholder number.
+type heldCodes []heldCode
+
+// The placeholder is Hexo's own: <!--code￼N-->. A Markdown renderer passes
+// it through as raw HTML, or escaped inside code.
+const (
+	heldOpen    = "<!--code\uFFFC"
+	heldOpenEsc = "&lt;!--code\uFFFC"
+)
+
+// pairFences replaces each fence pair of a Markdown body by its placeholder,
+// keeping what precedes the fence on its line (indentation, quote markers, a
+// list marker) and the line breaks after the closer, as the filter does.
+func pairFences(src string) (string, heldCodes) {
+	if !strings.Contains(src, "```") && !strings.Contains(src, "~~~") {
+		return src, nil
+	}
+	f := fencePass{src: src}
+	f.index()
+	var out strings.Builder
+	var held heldCodes
+	last := 0
+	for s := 0; s < len(src); {
+		m, ok := f.matchAt(s)
+		if !ok {
+			s = nextLineStart(src, s)
+			continue
+		}
+		if f.inComment(s, m.end) || m.noHighlight {
+			// the filter returns such a match as it was (its braces escaped)
+			out.WriteString(src[last:m.end])
+		} else {
+			out.WriteString(src[last:m.prefixEnd])
+			out.WriteString(heldOpen + strconv.Itoa(len(held)) + "-->")
+			out.WriteString(src[m.closeEnd:m.end])
+			h := m.code(src)
+			h.from, h.to = m.prefixEnd, m.closeEnd
+			held = append(held, h)
+		}
+		last, s = m.end, m.end
+	}
+	if held == nil {
+		return src, nil
+	}
+	out.WriteString(src[last:])
+	return out.String(), held
+}
+
+// fencePass indexes a body once for pairFences.
+type fencePass struct {
+	src      string
+	closers  map[fenceKey][]int // closer lines by fence, their starts ascending
+	comments [][2]int           // <!-- … --> spans, as the filter finds them
+	ci       int                // the first comment that may still hold a match
+}
+
+// fenceKey names a fence by its character and length: a key that costs
+// nothing to hash, however long the run.
+type fenceKey struct {
+	c byte
+	n int
+}
+
+// fenceMatch is one match of the filter's expression.
+type fenceMatch struct {
+	prefixEnd   int // end of group 1 (what precedes the fence)
+	args        string
+	quoted      int // '>' markers in group 1
+	bodyStart   int // start of group 4
+	bodyEnd     int // end of group 4 (the closer's line start)
+	closeEnd    int // end of the closer, before group 5
+	end         int // end of the match
+	noHighlight bool
+}
+
+// isFenceSpace is [^\S\r\n]: JavaScript's white space but the two line breaks.
+func isFenceSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\v', '\f', 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// spaces returns the end of the run of fence spaces at i.
+func spaces(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isFenceSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// quoteMarkers reads (?:[ws]*>){0,3} at i: its end and the markers read.
+func quoteMarkers(s string, i int) (end, n int) {
+	for n < 3 {
+		j := spaces(s, i)
+		if j >= len(s) || s[j] != '>' {
+			break
+		}
+		i, n = j+1, n+1
+	}
+	return i, n
+}
+
+// nextLineStart is where ^ next matches after i (JavaScript's multiline ^
+// follows \n, \r, U+2028 and U+2029).
+func nextLineStart(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == '\n' || c == '\r':
+			return i + 1
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			return i + 3
+		}
+		i++
+	}
+	return len(s) + 1
+}
+
+// atLineEnd is JavaScript's multiline $ at i.
+func atLineEnd(s string, i int) bool {
+	return i == len(s) || s[i] == '\n' || s[i] == '\r' || strings.HasPrefix(s[i:], "\u2028") || strings.HasPrefix(s[i:], "\u2029")
+}
+
+// fenceRun returns the run of ` or ~ at i, "" when shorter than three.
+func fenceRun(s string, i int) string {
+	if i >= len(s) || s[i] != '`' && s[i] != '~' {
+		return ""
+	}
+	j := i
+	for j < len(s) && s[j] == s[i] {
+		j++
+	}
+	if j-i < 3 {
+		return ""
+	}
+	return s[i:j]
+}
+
+// index finds every line that can close a fence, and the comments.
+func (f *fencePass) index() {
+	src := f.src
+	f.closers = map[fenceKey][]int{}
+	for i := 0; i < len(src); {
+		if fence, _, ok := closerAt(src, i); ok {
+			k := fenceKey{fence[0], len(fence)}
+			f.closers[k] = append(f.closers[k], i)
+		}
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	for i := 0; ; {
+		j := strings.Index(src[i:], "<!--")
+		if j < 0 {
+			break
+		}
+		k := strings.Index(src[i+j+4:], "-->")
+		if k < 0 {
+			break
+		}
+		f.comments = append(f.comments, [2]int{i + j, i + j + 4 + k + 3})
+		i += j + 4 + k + 3
+	}
+}
+
+// closerAt reads the closing line (?:[ws]*>){0,3}[ws]*FENCE[ws]?(\n+|$) at
+// i: the fence (the whole run: a longer run closes only its own length) and
+// where the match's group 5 begins.
+func closerAt(s string, i int) (fence string, end int, ok bool) {
+	j, _ := quoteMarkers(s, i)
+	j = spaces(s, j)
+	fence = fenceRun(s, j)
+	if fence == "" {
+		return "", 0, false
+	}
+	end = j + len(fence)
+	k := end
+	if r, n := utf8.DecodeRuneInString(s[k:]); k < len(s) && isFenceSpace(r) {
+		k += n
+	}
+	switch {
+	case atLineEnd(s, k):
+		return fence, k, true
+	case k > end && atLineEnd(s, end): // the space was U+2028 or U+2029, where $ matches
+		return fence, end, true
+	}
+	return "", 0, false
+}
+
+// matchAt tries the expression at s, a line start.
+func (f *fencePass) matchAt(s int) (m fenceMatch, ok bool) {
+	src := f.src
+	// group 1: quote markers or a list marker, then spaces; at most one
+	// alternative can reach a fence
+	p, quoted := quoteMarkers(src, s)
+	p = spaces(src, p)
+	if fenceRun(src, p) == "" && quoted == 0 {
+		q := s
+		switch {
+		case q < len(src) && (src[q] == '-' || src[q] == '*' || src[q] == '+'):
+			q++
+		default:
+			for q < len(src) && src[q] >= '0' && src[q] <= '9' {
+				q++
+			}
+			if q == s || q >= len(src) || src[q] != '.' {
+				return m, false
+			}
+			q++
+		}
+		p = spaces(src, q)
+	}
+	run := fenceRun(src, p)
+	if run == "" {
+		return m, false
+	}
+	eol := strings.IndexByte(src[p:], '\n')
+	if eol < 0 {
+		return m, false // the opening line must end in \n
+	}
+	eol += p
+	line := src[p+len(run) : eol]
+	if strings.IndexByte(line, '\r') >= 0 {
+		return m, false
+	}
+	// the fence is greedy: a shorter one is tried when the longer finds no
+	// closer, the rest of its run then starting the info string
+	argsEnd := p + len(run) + len(strings.TrimRightFunc(line, isFenceSpace))
+	rest := src[p+len(run) : argsEnd]
+	breaks := strings.ContainsAny(rest, "\u2028\u2029") // . matches neither
+	for l := len(run); l >= 3; l-- {
+		args := src[p+l : argsEnd]
+		if l == len(run) {
+			args = strings.TrimLeftFunc(args, isFenceSpace)
+		}
+		if args != "" && (args[len(args)-1] == '`' || breaks && strings.ContainsAny(args, "\u2028\u2029")) {
+			continue
+		}
+		// group 4, ((?:[\s\S]*?\n)?), tries every non-empty body first: a
+		// closer on the very next line closes only when no later one does
+		closers := f.closers[fenceKey{run[0], l}]
+		k := sort.SearchInts(closers, eol+2)
+		switch {
+		case k < len(closers):
+		case k > 0 && closers[k-1] == eol+1:
+			k--
+		default:
+			continue
+		}
+		c := closers[k]
+		_, closeEnd, _ := closerAt(src, c)
+		end := closeEnd
+		for end < len(src) && src[end] == '\n' {
+			end++
+		}
+		_, noHL := fenceOptions(args)
+		return fenceMatch{prefixEnd: p, args: args, quoted: strings.Count(src[s:p], ">"),
+			bodyStart: eol + 1, bodyEnd: c, closeEnd: closeEnd, end: end, noHighlight: noHL}, true
+	}
+	return m, false
+}
+
+// inComment reports whether a comment holds the match whole.
+func (f *fencePass) inComment(start, end int) bool {
+	for f.ci < len(f.comments) && f.comments[f.ci][1] <= start {
+		f.ci++
+	}
+	return f.ci < len(f.comments) && f.comments[f.ci][0] < start && f.comments[f.ci][1] > end
+}
+
+// fenceOptions removes the filter's options (line_number:true, mark:1-3, …)
+// from an info string; highlight:false leaves the fence to Markdown.
+func fenceOptions(args string) (rest string, noHighlight bool) {
+	if !strings.Contains(args, ":") {
+		return args, false
+	}
+	fields := strings.FieldsFunc(args, func(r rune) bool { return r == ' ' || r == '\t' })
+	kept := fields[:0]
+	for i, fl := range fields {
+		key, value, _ := strings.Cut(fl, ":")
+		switch key {
+		case "line_number", "line_threshold", "first_line", "wrap", "mark", "language_attr", "highlight":
+			if i > 0 { // the filter's option follows white space
+				if key == "highlight" && value != "true" {
+					noHighlight = true
+				}
+				continue
+			}
+		}
+		kept = append(kept, fl)
+	}
+	return strings.Join(kept, " "), noHighlight
+}
+
+// code is the match's code block: the language as the filter reads it, the
+// quote markers of its lines removed to the opener's depth.
+func (m fenceMatch) code(src string) heldCode {
+	body := strings.TrimSuffix(src[m.bodyStart:m.bodyEnd], "\n")
+	if m.quoted > 0 {
+		lines := strings.Split(body, "\n")
+		for i, l := range lines {
+			lines[i] = unquote(l, m.quoted)
+		}
+		body = strings.Join(lines, "\n")
+	}
+	args, _ := fenceOptions(m.args)
+	args, _, _ = strings.Cut(args, "=")
+	lang, _, _ := strings.Cut(strings.TrimSpace(args), " ")
+	lang, _, _ = strings.Cut(lang, "\t")
+	return heldCode{lang: lang, text: stripIndent(body)}
+}
+
+// unquote is the filter's ^([ws]*>){0,depth}([ws]|$) on one line: it
+// removes the markers only when a space or the line's end follows them.
+func unquote(l string, depth int) string {
+	ends := []int{0}
+	for i, n := 0, 0; n < depth; n++ {
+		j := spaces(l, i)
+		if j >= len(l) || l[j] != '>' {
+			break
+		}
+		i = j + 1
+		ends = append(ends, i)
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		e := ends[k]
+		if e == len(l) {
+			return ""
+		}
+		if r, n := utf8.DecodeRuneInString(l[e:]); isFenceSpace(r) {
+			return l[e+n:]
+		}
+	}
+	return l
+}
+
+// htmlOf is a held block's HTML, as goldmark renders a fenced block.
+func (h heldCode) htmlOf() string {
+	var b strings.Builder
+	b.Grow(len(h.text) + 40)
+	b.WriteString("<pre><code")
+	if h.lang != "" {
+		b.WriteString(` class="language-` + html.EscapeString(h.lang) + `"`)
+	}
+	b.WriteString(">")
+	b.WriteString(html.EscapeString(h.text))
+	if h.text != "" {
+		b.WriteString("\n")
+	}
+	b.WriteString("</code></pre>")
+	return b.String()
+}
+
+// restoreHTML is restore on a piece of raw HTML of the tree, so that the
+// walk tokenizes what the rendered body holds (a placeholder after "</div"
+// is read as part of that tag, in both).
+func (hs heldCodes) restoreHTML(b []byte) []byte {
+	if len(hs) == 0 || !bytes.Contains(b, []byte("code\uFFFC")) {
+		return b
+	}
+	return []byte(hs.restore(string(b)))
+}
+
+// restore puts the held blocks' HTML in place of their placeholders in
+// rendered HTML, in either form (raw, or escaped inside code).
+func (hs heldCodes) restore(s string) string {
+	if len(hs) == 0 || !strings.Contains(s, "code\uFFFC") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "code\uFFFC")
+		if i < 0 {
+			break
+		}
+		open, close := "<!--", "-->"
+		if !strings.HasSuffix(s[:i], open) {
+			open, close = "&lt;!--", "--&gt;"
+		}
+		j := i + len("code\uFFFC")
+		k := j
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		n, err := strconv.Atoi(s[j:k])
+		if !strings.HasSuffix(s[:i], open) || err != nil || n >= len(hs) || !strings.HasPrefix(s[k:], close) {
+			b.WriteString(s[:j])
+			s = s[j:]
+			continue
+		}
+		b.WriteString(s[:i-len(open)])
+		b.WriteString(hs[n].htmlOf())
+		s = s[k+len(close):]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// in reports whether text holds a placeholder (escaped when rendered as
+// code: the rendered body then holds the block's HTML there).
+func (hs heldCodes) in(v []byte) bool {
+	return len(hs) > 0 && bytes.Contains(v, []byte(heldOpen))
+}
+
+// inLines is in for a block's lines.
+func (hs heldCodes) inLines(n ast.Node, source []byte) bool {
+	if len(hs) == 0 {
+		return false
+	}
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if hs.in(seg.Value(source)) {
+			return true
+		}
+	}
+	return false
+}

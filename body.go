@@ -20,7 +20,11 @@ func (p *Post) walk() (bodyLine int, err error) {
 			body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
 		}
 	}
-	expanded := expandTags(body, p.warn, p.Format == FormatHTML, p.opts.assets) // Hexo's tag pass runs on both
+	var held *heldItems // Hexo holds a Markdown body's tags aside while Markdown renders
+	if p.Format == FormatMarkdown {
+		held = &p.held
+	}
+	expanded := expandTags(body, p.warn, p.Format == FormatHTML, p.opts.assets, held) // Hexo's tag pass runs on both
 	p.expanded = expanded
 	p.memo = &memo{}
 	p.moreAt = -1
@@ -66,7 +70,7 @@ func (p *Post) walk() (bodyLine int, err error) {
 // raw HTML reads differently cut into pieces (walkMarkdown's ok), from the
 // whole rendered body. It returns the rendered body when it rendered it
 // (then res.more is the marker's offset in it).
-func walkMarkdownBody(body string, held heldCodes, o Options) (res walkResult, content string, g *mdGuard, err error) {
+func walkMarkdownBody(body string, held heldItems, o Options) (res walkResult, content string, g *mdGuard, err error) {
 	source := []byte(body)
 	doc, g := parseMarkdown(source, o.markdownLimits())
 	setHeadingIDs(doc, source, map[string]int{})

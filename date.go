@@ -15,10 +15,13 @@ var (
 )
 
 // yamlTimestamp reads a YAML timestamp. One without a zone is wall time in loc:
-// Hexo reads such dates in the site's time zone.
+// Hexo reads such dates in the site's time zone. A part out of its range
+// rolls over into the next, as js-yaml's Date.UTC does: 2016-05-26 24:25:44
+// is 27 May, 00:25:44; month 13 is January of the next year, day 0 the last
+// of the month before.
 func yamlTimestamp(s string, loc *time.Location) (time.Time, bool) {
 	if m := yamlDateRE.FindStringSubmatch(s); m != nil {
-		return civil(atoi(m[1]), atoi(m[2]), atoi(m[3]), 0, 0, 0, 0, loc)
+		return time.Date(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]), 0, 0, 0, 0, loc), true
 	}
 	m := yamlTimestampRE.FindStringSubmatch(s)
 	if m == nil {
@@ -39,17 +42,19 @@ func yamlTimestamp(s string, loc *time.Location) (time.Time, bool) {
 		}
 		loc = fixedZone(off)
 	}
-	t, ok := civil(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), ns, loc)
-	if ok && (off >= 24*3600 || off <= -24*3600) {
+	t := time.Date(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), ns, loc)
+	if off >= 24*3600 || off <= -24*3600 {
 		// js-yaml takes any two-digit offset (+99:99 is 100h39m, and Hexo
 		// keeps the instant it makes); no zone has it and RFC 3339 cannot
 		// write it, so the instant is kept in UTC
 		t = t.UTC()
 	}
-	return t, ok
+	return t, true
 }
 
-// civil builds a time, refusing out-of-range fields instead of normalising them.
+// civil builds a time from a date string, refusing out-of-range fields
+// instead of normalising them: Hexo's moment refuses such a string (a YAML
+// timestamp, which js-yaml reads, rolls over instead).
 func civil(y, mo, d, h, mi, s, ns int, loc *time.Location) (time.Time, bool) {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 59 {
 		return time.Time{}, false

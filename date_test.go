@@ -105,3 +105,27 @@ func TestEveryDateWritesAsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLTimestampRollsOver: js-yaml builds a timestamp with Date.UTC,
+// which carries a part past its range into the next. Each answer is real
+// Hexo 8.1.2's (testdata/posts/date-rollover.md has two).
+func TestYAMLTimestampRollsOver(t *testing.T) {
+	for in, want := range map[string]string{
+		"2016-05-26 24:25:44":       "2016-05-27T00:25:44Z",
+		"2016-05-26 23:60:00":       "2016-05-27T00:00:00Z",
+		"2016-05-26 23:59:60":       "2016-05-27T00:00:00Z",
+		"2016-05-32 10:00:00":       "2016-06-01T10:00:00Z",
+		"2016-13-02 10:00:00":       "2017-01-02T10:00:00Z",
+		"2016-02-30 10:00:00":       "2016-03-01T10:00:00Z",
+		"2016-00-10 10:00:00":       "2015-12-10T10:00:00Z",
+		"2016-05-00 10:00:00":       "2016-04-30T10:00:00Z",
+		"2016-05-26 99:99:99":       "2016-05-30T04:40:39Z",
+		"2016-05-26T24:25:44+08:00": "2016-05-26T16:25:44Z",
+	} {
+		got, ok := yamlTimestamp(in, time.UTC)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got.UTC().Format(time.RFC3339), in)
+	}
+	_, ok := parseDate("2016-05-26 24:25:44", time.UTC)
+	assert.False(t, ok, "a string is moment's to read, and moment refuses it")
+}

@@ -46,7 +46,7 @@ func ExampleFix() {
 func ExampleSite_Lint() {
 	site, _ := hexo.NewSite(fstest.MapFS{
 		"source/_posts/a.md": {Data: []byte("---\ntitle: Hello, World\ndate: 2021-06-12T10:00:00Z\n---\n![](/images/gone.png)\n")},
-		"source/_posts/b.md": {Data: []byte("---\ntitle: Hello World!\ndate: 2021-06-13T10:00:00Z\n---\n{% note %}x{% endnote %}\n")},
+		"source/_posts/b.md": {Data: []byte("---\ntitle: Hello, World\ndate: 2021-06-13T10:00:00Z\n---\n{% note %}x{% endnote %}\n")},
 	}, hexo.SiteOptions{})
 	findings, _ := site.Lint(context.Background())
 	for _, f := range findings {
@@ -54,7 +54,7 @@ func ExampleSite_Lint() {
 	}
 	// Output:
 	// source/_posts/a.md:5: image-missing: image "/images/gone.png" (body) is not in the site's source folder or the post's asset folder
-	// source/_posts/b.md: title-collision: the title slugizes to "Hello-World" is also source/_posts/a.md's
+	// source/_posts/b.md: title-collision: the title "Hello, World" is also source/_posts/a.md's
 	// source/_posts/b.md:5: unknown-tag: {% note %} is not a tag Hexo 8 knows: rendering fails and the post loses its content (a theme or plugin must provide it)
 }
 

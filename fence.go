@@ -3,6 +3,7 @@ package hexo
 import (
 	"bytes"
 	"html"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,34 +27,40 @@ import (
 // opener's closer would make a body of unclosed openers quadratic, so the
 // closers are indexed once by fence.
 
-// heldCode is a code block the fence pass took out of the body.
-type heldCode struct {
+// heldItem is what Hexo holds aside while Markdown renders: a code block of
+// the fence pass, or the HTML of a tag plugin (tagplugin.go), which Hexo
+// runs after Markdown.
+type heldItem struct {
 	lang     string // the info string's first word; "" for none
 	text     string // the code, its common indentation stripped as Hexo's highlighter does
 	from, to int    // the fences and the code in the body, for the passes that read it as written
+	html     string // a tag's HTML
+	src      string // the tag as written
+	tag      bool
 }
 
-// heldCodes are a body's code blocks by placeholder number.
-type heldCodes []heldCode
+// heldItems are a body's held items by placeholder number.
+type heldItems []heldItem
 
-// The placeholder is Hexo's own: <!--code￼N-->. A Markdown renderer passes
-// it through as raw HTML, or escaped inside code.
+// The placeholders are Hexo's own: <!--code￼N--> and <!--swig￼N-->. A
+// Markdown renderer passes them through as raw HTML, or escaped inside code.
 const (
 	heldOpen    = "<!--code\uFFFC"
-	heldOpenEsc = "&lt;!--code\uFFFC"
+	heldTagOpen = "<!--swig\uFFFC"
+	heldMark    = "\uFFFC"
 )
 
 // pairFences replaces each fence pair of a Markdown body by its placeholder,
 // keeping what precedes the fence on its line (indentation, quote markers, a
 // list marker) and the line breaks after the closer, as the filter does.
-func pairFences(src string) (string, heldCodes) {
+func pairFences(src string) (string, heldItems) {
 	if !strings.Contains(src, "```") && !strings.Contains(src, "~~~") {
 		return src, nil
 	}
 	f := fencePass{src: src}
 	f.index()
 	var out strings.Builder
-	var held heldCodes
+	var held heldItems
 	last := 0
 	for s := 0; s < len(src); {
 		m, ok := f.matchAt(s)
@@ -337,7 +344,7 @@ func fenceOptions(args string) (rest string, noHighlight bool) {
 
 // code is the match's code block: the language as the filter reads it, the
 // quote markers of its lines removed to the opener's depth.
-func (m fenceMatch) code(src string) heldCode {
+func (m fenceMatch) code(src string) heldItem {
 	body := strings.TrimSuffix(src[m.bodyStart:m.bodyEnd], "\n")
 	if m.quoted > 0 {
 		lines := strings.Split(body, "\n")
@@ -350,7 +357,7 @@ func (m fenceMatch) code(src string) heldCode {
 	args, _, _ = strings.Cut(args, "=")
 	lang, _, _ := strings.Cut(strings.TrimSpace(args), " ")
 	lang, _, _ = strings.Cut(lang, "\t")
-	return heldCode{lang: lang, text: stripIndent(body)}
+	return heldItem{lang: lang, text: stripIndent(body)}
 }
 
 // unquote is the filter's ^([ws]*>){0,depth}([ws]|$) on one line: it
@@ -377,8 +384,12 @@ func unquote(l string, depth int) string {
 	return l
 }
 
-// htmlOf is a held block's HTML, as goldmark renders a fenced block.
-func (h heldCode) htmlOf() string {
+// htmlOf is a held item's HTML: a code block as goldmark renders a fenced
+// one.
+func (h heldItem) htmlOf() string {
+	if h.tag {
+		return h.html
+	}
 	var b strings.Builder
 	b.Grow(len(h.text) + 40)
 	b.WriteString("<pre><code")
@@ -397,57 +408,108 @@ func (h heldCode) htmlOf() string {
 // restoreHTML is restore on a piece of raw HTML of the tree, so that the
 // walk tokenizes what the rendered body holds (a placeholder after "</div"
 // is read as part of that tag, in both).
-func (hs heldCodes) restoreHTML(b []byte) []byte {
-	if len(hs) == 0 || !bytes.Contains(b, []byte("code\uFFFC")) {
+func (hs heldItems) restoreHTML(b []byte) []byte {
+	if !hs.in(b) {
 		return b
 	}
 	return []byte(hs.restore(string(b)))
 }
 
-// restore puts the held blocks' HTML in place of their placeholders in
-// rendered HTML, in either form (raw, or escaped inside code).
-func (hs heldCodes) restore(s string) string {
-	if len(hs) == 0 || !strings.Contains(s, "code\uFFFC") {
+// restore puts the held items' HTML in place of their placeholders in
+// rendered HTML, in either form (raw, or escaped inside code). A tag inside
+// a <code> element shows as written, as Hexo's tag pass escapes it there,
+// unless that element holds a {% raw %} (then Hexo leaves it to Nunjucks).
+func (hs heldItems) restore(s string) string {
+	if len(hs) == 0 || !strings.Contains(s, heldMark) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for {
-		i := strings.Index(s, "code\uFFFC")
-		if i < 0 {
+	done := 0
+	codeEnd, runs := -1, false // the <code> element holding the last escaped tag
+	for at := 0; ; {
+		m := strings.Index(s[at:], heldMark)
+		if m < 0 {
 			break
+		}
+		m += at
+		at = m + len(heldMark)
+		i := m - len("code")
+		if i < 0 || s[i:m] != "code" && s[i:m] != "swig" {
+			continue
 		}
 		open, close := "<!--", "-->"
 		if !strings.HasSuffix(s[:i], open) {
 			open, close = "&lt;!--", "--&gt;"
 		}
-		j := i + len("code\uFFFC")
-		k := j
+		k := at
 		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
 			k++
 		}
-		n, err := strconv.Atoi(s[j:k])
-		if !strings.HasSuffix(s[:i], open) || err != nil || n >= len(hs) || !strings.HasPrefix(s[k:], close) {
-			b.WriteString(s[:j])
-			s = s[j:]
+		n, err := strconv.Atoi(s[at:k])
+		if !strings.HasSuffix(s[:i], open) || err != nil || n >= len(hs) || hs[n].tag != (s[i:m] == "swig") ||
+			!strings.HasPrefix(s[k:], close) {
 			continue
 		}
-		b.WriteString(s[:i-len(open)])
-		b.WriteString(hs[n].htmlOf())
-		s = s[k+len(close):]
+		b.WriteString(s[done : i-len(open)])
+		h := hs[n]
+		switch {
+		case !h.tag || open == "<!--":
+			b.WriteString(h.htmlOf())
+		default:
+			if m > codeEnd {
+				codeEnd, runs = hs.codeElement(s, m)
+			}
+			if runs {
+				b.WriteString(h.html)
+			} else {
+				b.WriteString(html.EscapeString(h.src))
+			}
+		}
+		done = k + len(close)
+		at = done
 	}
-	b.WriteString(s)
+	b.WriteString(s[done:])
 	return b.String()
+}
+
+var rawOpenRE = regexp.MustCompile(`\{% *raw *%\}`)
+
+// codeElement finds the <code> element around offset at of rendered HTML
+// (Hexo's /<code[^<>]*>[\s\S]+?<\/code>/): where it ends, and whether a
+// {% raw %} in it, held as a tag, lets Nunjucks run its tags.
+func (hs heldItems) codeElement(s string, at int) (end int, runs bool) {
+	end = strings.Index(s[at:], "</code>")
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += at
+	}
+	start := max(strings.LastIndex(s[:at], "<code"), 0)
+	for r := start; ; {
+		j := strings.Index(s[r:end], "swig"+heldMark)
+		if j < 0 {
+			return end, false
+		}
+		r += j + len("swig"+heldMark)
+		k := r
+		for k < end && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		if n, err := strconv.Atoi(s[r:k]); err == nil && n < len(hs) && hs[n].tag && rawOpenRE.MatchString(hs[n].src) {
+			return end, true
+		}
+	}
 }
 
 // in reports whether text holds a placeholder (escaped when rendered as
 // code: the rendered body then holds the block's HTML there).
-func (hs heldCodes) in(v []byte) bool {
-	return len(hs) > 0 && bytes.Contains(v, []byte(heldOpen))
+func (hs heldItems) in(v []byte) bool {
+	return len(hs) > 0 && bytes.Contains(v, []byte(heldMark))
 }
 
 // inLines is in for a block's lines.
-func (hs heldCodes) inLines(n ast.Node, source []byte) bool {
+func (hs heldItems) inLines(n ast.Node, source []byte) bool {
 	if len(hs) == 0 {
 		return false
 	}

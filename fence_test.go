@@ -14,36 +14,36 @@ import (
 func TestPairFences(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
-		codes          []heldCode // lang and text
+		codes          []heldItem // lang and text
 	}{
-		{"plain", "a\n\n```js\nx = 1\n```\n\nb\n", "a\n\n<0>\n\nb\n", []heldCode{{lang: "js", text: "x = 1"}}},
-		{"indented after a paragraph", "p:\n    ```\n    y\n    ```\n", "p:\n    <0>\n", []heldCode{{text: "y"}}},
-		{"in a list item, closed at column 0", "* a\n  ```py\n  x\n```\n\n## H\n", "* a\n  <0>\n\n## H\n", []heldCode{{lang: "py", text: "x"}}},
-		{"right after an HTML block", "<div>1</div>\n```\nz\n```\n", "<div>1</div>\n<0>\n", []heldCode{{text: "z"}}},
-		{"a list marker before the fence", "- ```go\nf()\n```\n", "- <0>\n", []heldCode{{lang: "go", text: "f()"}}},
-		{"an ordered marker", "12. ~~~\nx\n~~~", "12. <0>", []heldCode{{text: "x"}}},
+		{"plain", "a\n\n```js\nx = 1\n```\n\nb\n", "a\n\n<0>\n\nb\n", []heldItem{{lang: "js", text: "x = 1"}}},
+		{"indented after a paragraph", "p:\n    ```\n    y\n    ```\n", "p:\n    <0>\n", []heldItem{{text: "y"}}},
+		{"in a list item, closed at column 0", "* a\n  ```py\n  x\n```\n\n## H\n", "* a\n  <0>\n\n## H\n", []heldItem{{lang: "py", text: "x"}}},
+		{"right after an HTML block", "<div>1</div>\n```\nz\n```\n", "<div>1</div>\n<0>\n", []heldItem{{text: "z"}}},
+		{"a list marker before the fence", "- ```go\nf()\n```\n", "- <0>\n", []heldItem{{lang: "go", text: "f()"}}},
+		{"an ordered marker", "12. ~~~\nx\n~~~", "12. <0>", []heldItem{{text: "x"}}},
 		{"an indented list marker is no prefix", "  - ```\nx\n```\n", "  - ```\nx\n```\n", nil},
-		{"quote markers stripped to the opener's depth", "> ```sh\n> echo\n>  two\n> ```\n", "> <0>\n", []heldCode{{lang: "sh", text: "echo\n two"}}},
-		{"a marker without a space after it stays", "> ```\n>x\n> ```\n", "> <0>\n", []heldCode{{text: ">x"}}},
+		{"quote markers stripped to the opener's depth", "> ```sh\n> echo\n>  two\n> ```\n", "> <0>\n", []heldItem{{lang: "sh", text: "echo\n two"}}},
+		{"a marker without a space after it stays", "> ```\n>x\n> ```\n", "> <0>\n", []heldItem{{text: ">x"}}},
 		{"four quote markers are too many", ">>>> ```\nx\n```\n", ">>>> ```\nx\n```\n", nil},
-		{"caption and options", "``` ruby Caption here line_number:false\nputs 1\n```\n", "<0>\n", []heldCode{{lang: "ruby", text: "puts 1"}}},
+		{"caption and options", "``` ruby Caption here line_number:false\nputs 1\n```\n", "<0>\n", []heldItem{{lang: "ruby", text: "puts 1"}}},
 		{"highlight:false leaves it to Markdown", "``` js highlight:false\nx\n```\n", "``` js highlight:false\nx\n```\n", nil},
-		{"a closer with one space after it", "```\nx\n``` \ny\n", "<0>\ny\n", []heldCode{{text: "x"}}},
+		{"a closer with one space after it", "```\nx\n``` \ny\n", "<0>\ny\n", []heldItem{{text: "x"}}},
 		{"two spaces after a closer close nothing", "```\nx\n```  \ny\n", "```\nx\n```  \ny\n", nil},
 		{"a longer run closes nothing", "```\nx\n````\n", "```\nx\n````\n", nil},
-		{"tildes close tildes only", "~~~\nx\n```\n~~~\n", "<0>\n", []heldCode{{text: "x\n```"}}},
-		{"the next line closes only when nothing later does", "```\n```\nfoo\n```\n", "<0>\n", []heldCode{{text: "```\nfoo"}}},
-		{"an empty block", "a\n```\n```\n", "a\n<0>\n", []heldCode{{}}},
-		{"a shorter fence when the longer has no closer", "````md\n```\n", "<0>\n", []heldCode{{lang: "`md"}}},
-		{"the rest of the run starts the info string", "````x\ny\n```\n", "<0>\n", []heldCode{{lang: "`x", text: "y"}}},
+		{"tildes close tildes only", "~~~\nx\n```\n~~~\n", "<0>\n", []heldItem{{text: "x\n```"}}},
+		{"the next line closes only when nothing later does", "```\n```\nfoo\n```\n", "<0>\n", []heldItem{{text: "```\nfoo"}}},
+		{"an empty block", "a\n```\n```\n", "a\n<0>\n", []heldItem{{}}},
+		{"a shorter fence when the longer has no closer", "````md\n```\n", "<0>\n", []heldItem{{lang: "`md"}}},
+		{"the rest of the run starts the info string", "````x\ny\n```\n", "<0>\n", []heldItem{{lang: "`x", text: "y"}}},
 		{"an info string ending in a backtick opens nothing", "``` a`\nx\n```\n", "``` a`\nx\n```\n", nil},
-		{"an inline span is an opener with an info string", "```transaction()``` : x\ny\n```\n", "<0>\n", []heldCode{{lang: "transaction()```", text: "y"}}},
+		{"an inline span is an opener with an info string", "```transaction()``` : x\ny\n```\n", "<0>\n", []heldItem{{lang: "transaction()```", text: "y"}}},
 		{"the opening line must end in a newline", "```", "```", nil},
 		{"inside a comment, left as it is", "<!--\n```\nx\n```\n-->\n", "<!--\n```\nx\n```\n-->\n", nil},
-		{"a lone CR starts a line", "a\r```\nx\n```\r", "a\r<0>\r", []heldCode{{text: "x"}}},
+		{"a lone CR starts a line", "a\r```\nx\n```\r", "a\r<0>\r", []heldItem{{text: "x"}}},
 		{"a CR ends the info string's line badly", "```\r\nx\n```\n", "```\r\nx\n```\n", nil},
-		{"common indentation stripped", "```\n  a\n    b\n```\n", "<0>\n", []heldCode{{text: "a\n  b"}}},
-		{"two blocks", "```\na\n```\n```\nb\n```\n", "<0>\n<1>\n", []heldCode{{text: "a"}, {text: "b"}}},
+		{"common indentation stripped", "```\n  a\n    b\n```\n", "<0>\n", []heldItem{{text: "a\n  b"}}},
+		{"two blocks", "```\na\n```\n```\nb\n```\n", "<0>\n<1>\n", []heldItem{{text: "a"}, {text: "b"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, held := pairFences(tc.in)
@@ -51,9 +51,9 @@ func TestPairFences(t *testing.T) {
 				got = strings.Replace(got, heldOpen+strconv.Itoa(i)+"-->", "<"+strconv.Itoa(i)+">", 1)
 			}
 			assert.Equal(t, tc.want, got)
-			var codes []heldCode
+			var codes []heldItem
 			for _, h := range held {
-				codes = append(codes, heldCode{lang: h.lang, text: h.text})
+				codes = append(codes, heldItem{lang: h.lang, text: h.text})
 			}
 			assert.Equal(t, tc.codes, codes)
 			for _, h := range held {

@@ -129,7 +129,7 @@ var lintRules = []Rule{
 	{RuleImageMissing, SeverityWarning, false, true, "A relative image (body or cover) that is neither in the site's source folder nor in the post's asset folder.", nil, false},
 	{RuleDuplicatePath, SeverityError, false, true, "Two published posts with the same permalink: Hexo writes one over the other.", nil, false},
 	{RuleDuplicateSlug, SeverityError, false, true, "Two posts with the same slug: post_link and asset tags find only one.", nil, false},
-	{RuleTitleCollision, SeverityError, false, true, "Two posts whose titles slugize alike: :title permalinks and hexo new collide.", nil, false},
+	{RuleTitleCollision, SeverityInfo, false, true, "Two posts with the same title. Hexo builds both (a :title permalink comes from the file name, and hexo new adds -1 to a name taken), but archives, feeds and search results show two posts alike.", nil, false},
 	{RulePublishedEmpty, SeverityInfo, false, false, "published: given with no value: null publishes the post, '' makes it a draft.", nil, false},
 	{RuleBoolString, SeverityInfo, true, false, "comments: no (or off, False): a string, which Hexo reads as true. Fix writes false.", repairBoolString, false},
 }

@@ -253,15 +253,15 @@ var nunjucksStatements = map[string]bool{
 }
 
 // swigSpans finds the Nunjucks text of a body the way Hexo's post renderer
-// sees it: outside the code its fence pass pairs (held), other fenced code
-// and code spans, skipping {% raw %} blocks and the content of Hexo's block
-// tags. Indented code and <pre> are not skipped: Hexo runs the template
-// there too.
-func swigSpans(body string, held heldCodes) []swigSpan {
+// sees it: outside the code its fence pass pairs (held), other fenced code,
+// code spans and indented code (Hexo's tag pass escapes what a <code> holds),
+// skipping {% raw %} blocks and the content of Hexo's block tags. <pre>
+// without <code> is not skipped: Hexo runs the template there.
+func swigSpans(body string, held heldItems) []swigSpan {
 	if !strings.Contains(body, "{{") && !strings.Contains(body, "{%") && !strings.Contains(body, "{#") {
 		return nil
 	}
-	x := tagExpander{src: body, skips: held, spanFailsUntil: map[int]int{}}
+	x := tagExpander{src: body, skips: codeSpans(body, held), spanFailsUntil: map[int]int{}}
 	x.index()
 	var out []swigSpan
 	// the scan goes forward, so the closer found for one opener is the first
@@ -328,9 +328,88 @@ func swigSpans(body string, held heldCodes) []swigSpan {
 	return out
 }
 
+// codeSpans are the parts of a body whose Nunjucks Hexo does not run: the
+// fences its fence pass pairs, and indented code. An indented block holding
+// a {% raw %} is not one of them: Hexo's tag pass then leaves that <code> to
+// Nunjucks.
+func codeSpans(body string, held heldItems) [][2]int {
+	var spans [][2]int
+	for _, h := range held {
+		if !h.tag {
+			spans = append(spans, [2]int{h.from, h.to})
+		}
+	}
+	for _, c := range indentedCode(body) {
+		if !rawOpenRE.MatchString(body[c[0]:c[1]]) {
+			spans = append(spans, c)
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	return spans
+}
+
+// indentedCode finds a Markdown body's indented code blocks by CommonMark's
+// main rule: lines indented four columns, after a blank line or the start,
+// outside a list (whose indented lines are the list's). It reads the lines
+// only, for lint; the parse's own reading is goldmark's.
+func indentedCode(body string) [][2]int {
+	var out [][2]int
+	blank, inList, inCode := true, false, false
+	for i := 0; i < len(body); {
+		end := strings.IndexByte(body[i:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += i + 1
+		}
+		line := strings.TrimRight(body[i:end], "\r\n")
+		switch {
+		case strings.TrimSpace(line) == "":
+			blank = true
+		case indentColumns(line) >= 4:
+			switch {
+			case inCode:
+				out[len(out)-1][1] = end
+			case blank && !inList:
+				out = append(out, [2]int{i, end})
+				inCode = true
+			}
+			blank = false
+		default:
+			inCode = false
+			if listMarkerRE.MatchString(line) {
+				inList = true
+			} else if blank {
+				inList = false
+			}
+			blank = false
+		}
+		i = end
+	}
+	return out
+}
+
+var listMarkerRE = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
+
+// indentColumns is a line's indentation, a tab reaching the next multiple of four.
+func indentColumns(line string) int {
+	n := 0
+	for _, c := range []byte(line) {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4 - n%4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
 // rawNunjucks wraps the Nunjucks text of a body in {% raw %}, so that Hexo
 // shows it as written.
-func rawNunjucks(body string, held heldCodes) string {
+func rawNunjucks(body string, held heldItems) string {
 	var b strings.Builder
 	done := 0
 	for _, s := range swigSpans(body, held) {

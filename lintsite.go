@@ -29,7 +29,7 @@ func (s *Site) Lint(ctx context.Context) ([]Finding, error) {
 	var (
 		out  []Finding
 		errs []error
-		// the first post of each permalink, slug and slugized title
+		// the first post of each permalink, slug and title
 		paths, slugs, titles = map[string]string{}, map[string]string{}, map[string]string{}
 	)
 	dup := func(seen map[string]string, key string, p *Post, rule, what string) {
@@ -37,7 +37,7 @@ func (s *Site) Lint(ctx context.Context) ([]Finding, error) {
 			return
 		}
 		if first, ok := seen[key]; ok {
-			out = append(out, Finding{File: p.Source, Rule: rule, Severity: SeverityError,
+			out = append(out, Finding{File: p.Source, Rule: rule, Severity: ruleOf(rule).Severity,
 				Message: what + " " + strconv.Quote(key) + " is also " + filepath.ToSlash(first) + "'s"})
 			return
 		}
@@ -53,7 +53,7 @@ func (s *Site) Lint(ctx context.Context) ([]Finding, error) {
 			dup(paths, strings.TrimPrefix(p.Path, "/"), p, RuleDuplicatePath, "the permalink")
 		}
 		dup(slugs, p.Slug, p, RuleDuplicateSlug, "the slug")
-		dup(titles, Slugize(p.Title), p, RuleTitleCollision, "the title slugizes to")
+		dup(titles, strings.TrimSpace(p.Title), p, RuleTitleCollision, "the title")
 		out = append(out, s.missingImages(fsys, p)...)
 	}
 	if ctx.Err() != nil {

@@ -59,7 +59,7 @@ func guardedBlockParsers() []util.PrioritizedValue {
 // hexo-renderer-marked gives them: the slugized heading text, case and CJK
 // kept, a repeat suffixed -1, -2 across all levels. The guard says which
 // limit, if any, was hit; the error is the renderer's.
-func renderMarkdown(src string, held heldCodes, lim markdownLimits) (string, *mdGuard, error) {
+func renderMarkdown(src string, held heldItems, lim markdownLimits) (string, *mdGuard, error) {
 	source := []byte(src)
 	doc, g := parseMarkdown(source, lim)
 	setHeadingIDs(doc, source, map[string]int{})
@@ -69,7 +69,7 @@ func renderMarkdown(src string, held heldCodes, lim markdownLimits) (string, *md
 
 // renderDoc renders a parsed body, its heading ids set, and puts back the
 // code blocks the fence pass held aside.
-func renderDoc(doc ast.Node, source []byte, held heldCodes) (string, error) {
+func renderDoc(doc ast.Node, source []byte, held heldItems) (string, error) {
 	var out bytes.Buffer
 	out.Grow(len(source) + len(source)/4)
 	if err := markdown().Renderer().Render(&out, source, doc); err != nil {

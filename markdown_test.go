@@ -110,7 +110,7 @@ func TestTagPlugins(t *testing.T) {
 	src := "Intro.\n\n{% codeblock lang:go %}\n    # not a heading\n    <!-- more -->\n{% endcodeblock %}\n\n" +
 		"{% blockquote Ada Lovelace, Notes %}\nQuoted.\n{% endblockquote %}\n\n" +
 		"{% img left /a.png 10 20 '\"The title\" \"The alt\"' %}\n\n{% asset_img b.png B %}\n\n{% youtube abc %}\n\n" +
-		"{% link Go https://go.dev %} and `{% code %}` in a span.\n\n{% raw %}{{ x }}{% endraw %} {{ y }}\n\n{% unknown a %}\n"
+		"See {% link Go https://go.dev %} and `{% code %}` in a span.\n\n{% raw %}{{ x }}{% endraw %} {{ y }}\n\n{% unknown a %}\n"
 	p := mustParse(t, src)
 	assert.Empty(t, p.Headings(), "code holds code")
 	assert.Equal(t, "", p.Excerpt(), "no marker inside code")
@@ -122,7 +122,7 @@ func TestTagPlugins(t *testing.T) {
 	paras := p.Paragraphs()
 	assert.Contains(t, paras, "Quoted.")
 	assert.Contains(t, paras, "Ada LovelaceNotes")
-	assert.Contains(t, paras, "Go and {% code %} in a span.")
+	assert.Contains(t, paras, "See Go and {% code %} in a span.")
 	assert.Contains(t, paras, "{{ x }} {{ y }}")
 	assert.Contains(t, paras, "{% unknown a %}", "an unknown tag stays as text")
 	imgs := p.Images()

@@ -25,7 +25,7 @@ import (
 // unclosed comment, <script> opened in one node and closed in another):
 // then only the whole rendered body reads as Hexo's does, and the caller
 // walks that instead.
-func walkMarkdown(doc ast.Node, source []byte, held heldCodes, lim walkLimits) (res walkResult, ok bool) {
+func walkMarkdown(doc ast.Node, source []byte, held heldItems, lim walkLimits) (res walkResult, ok bool) {
 	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true, held: held}
 	m.out = bufio.NewWriter(&m.scratch)
 	_ = ast.Walk(doc, m.visit)
@@ -42,7 +42,7 @@ type mdWalker struct {
 	chunk   []byte        // raw HTML gathered from a node's segments
 	chunks  int           // pieces tokenized
 	done    ast.Node      // the node rendered whole, its exit to skip
-	held    heldCodes     // the fence pass's code, put back where raw HTML holds its placeholders
+	held    heldItems     // the fence pass's code, put back where raw HTML holds its placeholders
 }
 
 var (

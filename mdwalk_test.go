@@ -13,7 +13,7 @@ import (
 
 // renderedWalk is how a Markdown body was read before walkMarkdown: rendered
 // to HTML, the HTML walked. It is the reference the tree walk must equal.
-func renderedWalk(t testing.TB, body string, held heldCodes) (walkResult, string) {
+func renderedWalk(t testing.TB, body string, held heldItems) (walkResult, string) {
 	t.Helper()
 	content, _, err := renderMarkdown(body, held, markdownLimits{})
 	require.NoError(t, err)
@@ -22,7 +22,7 @@ func renderedWalk(t testing.TB, body string, held heldCodes) (walkResult, string
 
 // treeWalk is the parse's walk of the same body: from the tree (ok), or
 // from the rendered body when the tree walk gave up.
-func treeWalk(body string, held heldCodes) (walkResult, bool) {
+func treeWalk(body string, held heldItems) (walkResult, bool) {
 	res, content, _, _ := walkMarkdownBody(body, held, Options{MaxBlocks: math.MaxInt, MaxDepth: math.MaxInt})
 	return res, content == ""
 }

@@ -190,7 +190,7 @@ type Post struct {
 	excerptSet bool        // the front matter set the excerpt
 	fmExcerpt  string      // that excerpt
 	expanded   string      // Body with its fences held aside and its tag plugins expanded: what Content renders
-	held       heldCodes   // the code blocks of the fence pass
+	held       heldItems   // the code blocks of the fence pass
 	moreAt     int         // the more marker's offset in Content when the walk read Content, -1 when there is none
 	moreN      int         // its length
 	moreFound  bool        // the walk found a marker (in the tree, where it has no offset in Content)

@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -25,6 +26,9 @@ var (
 // lint's unknown-tag rule.
 type tagPlugin struct {
 	block bool // takes content up to {% endNAME %}
+	// markdown says the content is Markdown (a quote): the tag's HTML
+	// wraps it in the body, where Hexo renders it on its own
+	markdown bool
 	// hexo8 says Hexo 8 has the tag. youtube, vimeo, gist and jsfiddle moved
 	// to plugins in Hexo 7: a bare Hexo 8 site fails a post that uses one.
 	hexo8 bool
@@ -47,9 +51,9 @@ type tagCall struct {
 var tagPlugins = map[string]tagPlugin{
 	"codeblock":  {block: true, hexo8: true, expand: codeTag},
 	"code":       {block: true, hexo8: true, expand: codeTag},
-	"blockquote": {block: true, hexo8: true, expand: quoteTag},
-	"quote":      {block: true, hexo8: true, expand: quoteTag},
-	"pullquote":  {block: true, hexo8: true, expand: pullquoteTag},
+	"blockquote": {block: true, markdown: true, hexo8: true, expand: quoteTag},
+	"quote":      {block: true, markdown: true, hexo8: true, expand: quoteTag},
+	"pullquote":  {block: true, markdown: true, hexo8: true, expand: pullquoteTag},
 	// Nunjucks' own raw blocks, which Hexo's tag pass runs: their content as written
 	"raw":      {block: true, hexo8: true, expand: rawTag},
 	"verbatim": {block: true, hexo8: true, expand: rawTag},
@@ -79,17 +83,25 @@ var tagPlugins = map[string]tagPlugin{
 
 // expandTagPlugins rewrites the tag plugins of a Markdown body. Fenced code
 // and code spans are left alone, as Hexo protects them.
-func expandTagPlugins(src string, warn func(string)) string { return expandTags(src, warn, false, nil) }
+func expandTagPlugins(src string, warn func(string)) string {
+	return expandTags(src, warn, false, nil, nil)
+}
 
 // expandTags rewrites the tag plugins of a Markdown body, or with asHTML of
 // an HTML body (Hexo runs its tag pass on both): code tags then become
 // <pre><code> rather than a Markdown fence. assets is the post's asset
 // folder, when known.
-func expandTags(src string, warn func(string), asHTML bool, assets *assetFolder) string {
+//
+// With held, a Markdown body's tags are held aside as Hexo holds them
+// (<!--swig￼N-->, its HTML appended to held) and put back after Markdown,
+// so that a tag on a line of its own starts no HTML block that would take
+// in the lines after it. A quote's content is Markdown: its tag stays in the
+// body as HTML around it.
+func expandTags(src string, warn func(string), asHTML bool, assets *assetFolder, held *heldItems) string {
 	if !strings.Contains(src, "{%") {
 		return src
 	}
-	x := tagExpander{src: src, warn: warn, asHTML: asHTML, assets: assets, spanFailsUntil: map[int]int{}}
+	x := tagExpander{src: src, warn: warn, asHTML: asHTML, assets: assets, held: held, spanFailsUntil: map[int]int{}}
 	x.index()
 	return x.run()
 }
@@ -102,7 +114,8 @@ type tagExpander struct {
 	warn           func(string)
 	asHTML         bool
 	assets         *assetFolder
-	skips          heldCodes          // code the fence pass pairs, in a body read as written
+	held           *heldItems         // where the tags' HTML is held, nil to expand in place
+	skips          [][2]int           // code to copy as it is, in a body read as written (ascending)
 	closes         []int              // positions of "%}"
 	ends           map[string][][]int // {% endNAME %} spans by NAME
 	spanFailsUntil map[int]int        // a code span of this length opened before here has no closer
@@ -147,16 +160,16 @@ func (x *tagExpander) scan(visit func(i int) int) {
 	i := 0
 	skip := len(src) + 1 // where the next paired fence starts
 	if len(x.skips) > 0 {
-		skip = x.skips[0].from
+		skip = x.skips[0][0]
 	}
 	for i < len(src) {
 		if i >= skip {
-			end := max(i, x.skips[0].to)
+			end := max(i, x.skips[0][1])
 			x.out.WriteString(src[i:end])
 			i, x.skips = end, x.skips[1:]
 			skip = len(src) + 1
 			if len(x.skips) > 0 {
-				skip = x.skips[0].from
+				skip = x.skips[0][0]
 			}
 			continue
 		}
@@ -221,8 +234,9 @@ func (x *tagExpander) expandOne(i int) int {
 		x.out.WriteString(src[i:end])
 		return end
 	}
-	call := tagCall{name: name, args: args[1:], asHTML: x.asHTML, assets: x.assets,
-		expand: func(s string) string { return expandTags(s, x.warn, x.asHTML, x.assets) }}
+	hold := x.held != nil && !tag.markdown
+	call := tagCall{name: name, args: args[1:], asHTML: x.asHTML || hold, assets: x.assets,
+		expand: func(s string) string { return expandTags(s, x.warn, x.asHTML, x.assets, x.held) }}
 	next := end
 	if tag.block {
 		spans := x.ends[name]
@@ -243,7 +257,13 @@ func (x *tagExpander) expandOne(i int) int {
 	case !tag.hexo8:
 		x.warn(fmt.Sprintf("tag plugin {%% %s %%} is not one of Hexo 8's: a plugin or theme must provide it", name))
 	}
-	x.out.WriteString(tag.expand(call))
+	out := tag.expand(call)
+	if hold && tag.expand != nil {
+		x.out.WriteString(heldTagOpen + strconv.Itoa(len(*x.held)) + "-->")
+		*x.held = append(*x.held, heldItem{tag: true, html: out, src: src[i:next]})
+		return next
+	}
+	x.out.WriteString(out)
 	return next
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -313,4 +315,29 @@ func ExampleOptions_SummaryLength() {
 	// Output:
 	// A summary…
 	// 140
+}
+
+// A post named in GBK (an older Chinese blog) has a Source that is not
+// UTF-8; SourceName writes it as text without losing a byte.
+func ExamplePost_SourceName() {
+	p := &hexo.Post{Source: "source/_posts/\xc4\xe3\xba\xc3.md"}
+	fmt.Println(p.SourceName())
+	// Output: source/_posts/\xc4\xe3\xba\xc3.md
+}
+
+// Fix renames a post named in GBK to its UTF-8 name in memory; Save makes
+// the rename. (Not run here: some file systems refuse such a name.)
+func ExamplePost_PendingRename() {
+	dir, _ := os.MkdirTemp("", "gbk")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "\xc4\xe3\xba\xc3.md")
+	_ = os.WriteFile(name, []byte("---\ntitle: GBK\n---\nbody\n"), 0o644)
+	p, _ := hexo.ParseFile(name)
+	if _, err := hexo.Fix(p, hexo.FixOptions{Rules: []string{hexo.RuleFileNameEncoding}}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	from, to := p.PendingRename()
+	fmt.Println(filepath.Base(from) == "\xc4\xe3\xba\xc3.md", filepath.Base(to))
+	fmt.Println(p.Save())
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unicode/utf8"
 )
 
 // The JSON view of a post: the keys of `hexopost --json`, which the
@@ -14,6 +15,7 @@ import (
 // postJSON is the JSON form of a Post; its keys are the CLI's.
 type postJSON struct {
 	Source         string       `json:"source"`
+	SourceBytes    []byte       `json:"source_bytes,omitempty"` // base64, when the name is not UTF-8
 	Title          string       `json:"title"`
 	Date           *string      `json:"date"`
 	Updated        *string      `json:"updated"`
@@ -55,7 +57,7 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		fm = &FrontMatter{}
 	}
 	j := postJSON{
-		Source: p.Source, Title: p.Title, Date: jsonTime(p.Date), Updated: jsonTime(p.Updated),
+		Source: p.SourceName(), Title: p.Title, Date: jsonTime(p.Date), Updated: jsonTime(p.Updated),
 		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), Comments: p.Comments,
 		Published: p.Published, Layout: p.Layout, Permalink: p.Permalink, Photos: nonNil(p.Photos),
 		Link: p.Link, Lang: p.Lang, Slug: p.Slug, Path: p.Path, URL: p.URL, Assets: p.Assets, Author: p.Author, FrontMatter: fm, Format: p.Format,
@@ -63,6 +65,9 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		Paragraphs: nonNil(p.Paragraphs()), Images: nonNil(p.Images()), Summary: p.Summary(),
 		Text: p.Text(), Words: p.WordCount(), ReadingMinutes: p.ReadingMinutes(),
 		Warnings: nonNil(p.Warnings),
+	}
+	if !utf8.ValidString(p.Source) {
+		j.SourceBytes = []byte(p.Source)
 	}
 	return marshalJSON(j)
 }

@@ -106,6 +106,7 @@ const (
 	RuleDuplicateSlug         = "duplicate-slug"
 	RuleTitleCollision        = "title-collision"
 	RulePublishedEmpty        = "published-empty"
+	RuleFileNameEncoding      = "file-name-encoding"
 	RuleBoolString            = "bool-string"
 	maxFindingsPerRulePerPost = 20 // a hostile post cannot flood the report
 )
@@ -132,6 +133,7 @@ var lintRules = []Rule{
 	{RuleTitleCollision, SeverityInfo, false, true, "Two posts with the same title. Hexo builds both (a :title permalink comes from the file name, and hexo new adds -1 to a name taken), but archives, feeds and search results show two posts alike.", nil, false},
 	{RulePublishedEmpty, SeverityInfo, false, false, "published: given with no value: null publishes the post, '' makes it a draft.", nil, false},
 	{RuleBoolString, SeverityInfo, true, false, "comments: no (or off, False): a string, which Hexo reads as true. Fix writes false.", repairBoolString, false},
+	{RuleFileNameEncoding, SeverityWarning, true, false, "A file name that is not UTF-8 (GBK, from an older Chinese blog): Hexo cannot read the post. Fix renames the file to its name decoded as GB 18030, when the bytes decode cleanly and no file has that name; Save makes the rename.", repairFileName, false},
 }
 
 // LintRules returns every rule Lint and Site.Lint apply, in a stable order.
@@ -159,6 +161,7 @@ func Lint(p *Post) []Finding {
 		l.fields()
 	}
 	l.body()
+	l.fileName()
 	slices.SortStableFunc(l.out, byLine)
 	return l.out
 }

@@ -55,7 +55,7 @@ func OpenSite(dir string, opts SiteOptions) (*Site, error) {
 	}
 	defer r.Close()
 	s := &Site{dir: dir}
-	return s, s.init(r.FS(), opts)
+	return s, s.init(rootFS{r.FS(), r}, opts)
 }
 
 // NewSite is OpenSite for any fs.FS (os.DirFS, embed.FS, fstest.MapFS); the
@@ -119,7 +119,7 @@ func (s *Site) open() (fs.FS, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return r.FS(), func() { r.Close() }, nil
+	return rootFS{r.FS(), r}, func() { r.Close() }, nil
 }
 
 // Load reads every post of the site into s.Posts, in path order, parsing
@@ -310,8 +310,9 @@ var preservedKeys = map[string]bool{
 
 // derive is Hexo's post processor and post_permalink filter on a parsed post.
 func (s *Site) derive(p *Post, f siteFile) {
-	p.names = &nameRule{pattern: s.filename, loc: s.loc, rel: f.rel}
-	info := s.filename.parse(f.rel)
+	rel := namingText(f.rel) // a GBK name, decoded
+	p.names = &nameRule{pattern: s.filename, loc: s.loc, rel: rel}
+	info := s.filename.parse(rel)
 	p.Slug = info["title"]
 	p.zoneChosen = s.Config.Timezone != "" || s.opts.Location != nil
 	if f.draft {

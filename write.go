@@ -36,6 +36,9 @@ type origin struct {
 	name     string // the file below dir, slash-separated
 	read     string // the bytes as read, to tell whether the file changed since
 	confined bool   // a site: a symbolic link may not lead out of dir
+	rename   string // the name Save moves the file to (a fix of its encoding); "" for none
+	// renamedFrom is Source before that fix
+	renamedFrom string
 }
 
 // Save writes the post back to the file it was read from, by ParseFile or
@@ -73,6 +76,18 @@ func (p *Post) Save() error {
 		return &ParseError{File: p.Source, Err: err}
 	}
 	o.read = p.src
+	if o.rename != "" {
+		// a link, which fails where the name is taken, then the old name
+		// goes: an existing file is never written over
+		to := path.Join(path.Dir(name), path.Base(o.rename))
+		if err := root.Link(name, to); err != nil {
+			return &ParseError{File: p.Source, Err: err}
+		}
+		if err := root.Remove(name); err != nil {
+			return &ParseError{File: p.Source, Err: err}
+		}
+		o.name, o.rename, o.renamedFrom = path.Join(path.Dir(o.name), path.Base(o.rename)), "", ""
+	}
 	return nil
 }
 

@@ -122,8 +122,13 @@ func (e editing) edit(ctx context.Context, paths []string, stdout, stderr io.Wri
 // diff from before; written is false when there was nothing to write.
 func save(p *hexo.Post, before string, dryRun bool, stdout io.Writer) (written bool, err error) {
 	after := string(p.Bytes())
-	if after == before {
+	from, to := p.PendingRename()
+	if after == before && to == "" {
 		return false, nil
+	}
+	if dryRun && to != "" { // git's form of a rename, which git apply reads
+		fmt.Fprintf(stdout, "diff --git a/%s b/%s\nrename from %s\nrename to %s\n", clean(filepath.ToSlash(from)), clean(filepath.ToSlash(to)),
+			clean(filepath.ToSlash(from)), clean(filepath.ToSlash(to)))
 	}
 	if dryRun {
 		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{

@@ -182,7 +182,7 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 func jsonLine(post *hexo.Post, perr error) ([]byte, error) {
 	b, err := post.MarshalJSON()
 	if err != nil {
-		b, perr = []byte(`{"source":`+quote(post.Source)+`}`), err
+		b, perr = []byte(`{"source":`+quote(post.SourceName())+`}`), err
 	}
 	if perr != nil {
 		b = append([]byte(`{"error":`+quote(perr.Error())+`,`), b[1:]...)

@@ -86,10 +86,18 @@ func setHeadingIDs(n ast.Node, source []byte, used map[string]int) {
 		switch h := c.(type) {
 		case *ast.Heading:
 			id := headingID(h, source)
-			if k := used[id]; k > 0 {
+			k, seen := used[id]
+			switch {
+			case k > 0:
 				used[id] = k + 1
 				id += "-" + strconv.Itoa(k)
-			} else {
+			case !seen && objectProto[id]:
+				// hexo-renderer-marked counts repeats in a plain object, where
+				// these names are Object.prototype's: its first such heading
+				// gets -NaN (the count becomes NaN), the next none, then -1…
+				used[id] = 0
+				id += "-NaN"
+			default:
 				used[id] = 1
 			}
 			h.SetAttributeString("id", []byte(id))
@@ -99,6 +107,13 @@ func setHeadingIDs(n ast.Node, source []byte, used map[string]int) {
 			}
 		}
 	}
+}
+
+// objectProto are the names a slugized heading can have that a JavaScript
+// object inherits.
+var objectProto = map[string]bool{
+	"constructor": true, "hasOwnProperty": true, "isPrototypeOf": true, "propertyIsEnumerable": true,
+	"toString": true, "valueOf": true, "toLocaleString": true,
 }
 
 // headingID is hexo-renderer-marked's anchorId: slugize(stripHTML(

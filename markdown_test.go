@@ -148,3 +148,16 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// TestHeadingIDsOfObjectNames: hexo-renderer-marked counts repeated ids in
+// a plain JavaScript object, so a heading named like one of
+// Object.prototype's properties gets -NaN first (real Hexo's answer on a
+// public blog's post), none the second time, then -1.
+func TestHeadingIDsOfObjectNames(t *testing.T) {
+	p := mustParse(t, "## constructor\n\n## constructor\n\n## constructor\n\n## toString\n\n## other\n\n## other\n")
+	var ids []string
+	for _, h := range p.Headings() {
+		ids = append(ids, h.ID)
+	}
+	assert.Equal(t, []string{"constructor-NaN", "constructor", "constructor-1", "toString-NaN", "other", "other-1"}, ids)
+}

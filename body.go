@@ -12,17 +12,15 @@ import (
 // limit hit in an HTML body is reported with its line in the body.
 func (p *Post) walk() (bodyLine int, err error) {
 	body := p.Body
+	var held *heldItems // Hexo holds a Markdown body's code and tags aside while Markdown renders
 	if p.Format == FormatMarkdown {
 		body, p.held = pairFences(body) // Hexo's fence pass runs first, on the raw text
+		held = &p.held
 		if strings.IndexByte(body, '\r') >= 0 {
 			// a lone CR ends a line for CommonMark and for marked, which
 			// replaces it before lexing; goldmark reads it as text
 			body = strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
 		}
-	}
-	var held *heldItems // Hexo holds a Markdown body's tags aside while Markdown renders
-	if p.Format == FormatMarkdown {
-		held = &p.held
 	}
 	expanded := expandTags(body, p.warn, p.Format == FormatHTML, p.opts.assets, held) // Hexo's tag pass runs on both
 	p.expanded = expanded

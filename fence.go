@@ -502,6 +502,30 @@ func (hs heldItems) codeElement(s string, at int) (end int, runs bool) {
 	}
 }
 
+// only reports whether b is exactly the placeholder of a held code block,
+// and which.
+func (hs heldItems) only(b []byte) (int, bool) {
+	rest, ok := bytes.CutPrefix(b, []byte(heldOpen))
+	if !ok {
+		return 0, false
+	}
+	digits, ok := bytes.CutSuffix(rest, []byte("-->"))
+	if !ok || len(digits) == 0 || len(digits) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n >= len(hs) || hs[n].tag {
+		return 0, false
+	}
+	return n, true
+}
+
 // in reports whether text holds a placeholder (escaped when rendered as
 // code: the rendered body then holds the block's HTML there).
 func (hs heldItems) in(v []byte) bool {

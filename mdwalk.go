@@ -42,7 +42,7 @@ type mdWalker struct {
 	chunk   []byte        // raw HTML gathered from a node's segments
 	chunks  int           // pieces tokenized
 	done    ast.Node      // the node rendered whole, its exit to skip
-	held    heldItems     // the fence pass's code, put back where raw HTML holds its placeholders
+	held    heldItems     // the code and tags held aside, put back where raw HTML holds their placeholders
 }
 
 var (
@@ -177,11 +177,11 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if bytes.IndexByte(m.chunk, 0) >= 0 { // the renderer's SecureWrite
 				m.chunk = bytes.ReplaceAll(m.chunk, []byte{0}, []byte("\uFFFD"))
 			}
-			m.tokenize(m.held.restoreHTML(m.chunk))
+			m.rawChunk(m.chunk)
 		}
 	case *ast.RawHTML:
 		if entering {
-			m.tokenize(m.held.restoreHTML(m.rawHTML(n)))
+			m.rawChunk(m.rawHTML(n))
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.String:
@@ -341,6 +341,32 @@ var rawTextTags = map[atom.Atom]bool{
 	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true,
 	atom.Plaintext: true, atom.Script: true, atom.Style: true, atom.Textarea: true,
 	atom.Title: true, atom.Xmp: true,
+}
+
+// rawChunk tokenizes a piece of raw HTML with the held items put back. A
+// piece that is one held code block (a fence on lines of its own, the most
+// common) is walked as its <pre><code> without a tokenizer.
+func (m *mdWalker) rawChunk(b []byte) {
+	if !m.held.in(b) {
+		m.tokenize(b)
+		return
+	}
+	one, nl := bytes.CutSuffix(b, newline)
+	if n, ok := m.held.only(one); ok {
+		m.start(atom.Pre, "pre", &noAttrs, false)
+		m.start(atom.Code, "code", &noAttrs, false)
+		if t := m.held[n].text; t != "" {
+			m.text(lineEnds([]byte(t))) // as the tokenizer reads htmlOf's text: NUL kept
+			m.text(newline)
+		}
+		m.end(atom.Code, "code")
+		m.end(atom.Pre, "pre")
+		if nl {
+			m.text(newline)
+		}
+		return
+	}
+	m.tokenize(m.held.restoreHTML(b))
 }
 
 // tokenize hands the walker the tokens of one piece of HTML. In the rendered

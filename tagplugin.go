@@ -258,7 +258,7 @@ func (x *tagExpander) expandOne(i int) int {
 		x.warn(fmt.Sprintf("tag plugin {%% %s %%} is not one of Hexo 8's: a plugin or theme must provide it", name))
 	}
 	out := tag.expand(call)
-	if hold && tag.expand != nil {
+	if hold {
 		x.out.WriteString(heldTagOpen + strconv.Itoa(len(*x.held)) + "-->")
 		*x.held = append(*x.held, heldItem{tag: true, html: out, src: src[i:next]})
 		return next

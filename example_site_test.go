@@ -194,3 +194,43 @@ func ExampleNew() {
 	// tags:
 	// ---
 }
+
+// OpenSite reads a site from disk: a folder with _config.yml and
+// source/_posts (or a bare folder of posts).
+func ExampleOpenSite() {
+	dir, _ := os.MkdirTemp("", "blog")
+	defer os.RemoveAll(dir)
+	_ = os.MkdirAll(filepath.Join(dir, "source", "_posts"), 0o755)
+	_ = os.WriteFile(filepath.Join(dir, "_config.yml"), []byte("permalink: :title/\n"), 0o644)
+	_ = os.WriteFile(filepath.Join(dir, "source", "_posts", "hello.md"), []byte("---\ntitle: Hello\ndate: 2021-06-12\n---\nHi.\n"), 0o644)
+
+	site, err := hexo.OpenSite(dir, hexo.SiteOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for p, err := range site.All(context.Background()) {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(p.Title, p.Path)
+	}
+	// Output: Hello hello/
+}
+
+// NewSite reads a site from any fs.FS. Go's embed skips names starting
+// with "_" (_config.yml, _posts): embed a site with //go:embed all:blog.
+func ExampleNewSite() {
+	site, _ := hexo.NewSite(exampleSite, hexo.SiteOptions{})
+	fmt.Println(site.Config.Permalink, site.Config.Timezone)
+	// Output: :year/:month/:title/ Asia/Shanghai
+}
+
+// Load reads every post into site.Posts; the error joins each post's.
+func ExampleSite_Load() {
+	site, _ := hexo.NewSite(exampleSite, hexo.SiteOptions{Drafts: true})
+	err := site.Load(context.Background())
+	fmt.Println(len(site.Posts), errors.Is(err, hexo.ErrFrontMatter))
+	// Output: 4 true
+}

@@ -341,3 +341,34 @@ func ExamplePost_PendingRename() {
 	fmt.Println(filepath.Base(from) == "\xc4\xe3\xba\xc3.md", filepath.Base(to))
 	fmt.Println(p.Save())
 }
+
+// ParseFile reads one post file; an error names the file and the line.
+func ExampleParseFile() {
+	dir, _ := os.MkdirTemp("", "post")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "hello.md")
+	_ = os.WriteFile(name, []byte("---\ntitle: Hello\ntags: [go, hexo]\n---\nFirst post.\n"), 0o644)
+	post, err := hexo.ParseFile(name)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(post.Title, post.Tags, post.Text())
+	// Output: Hello [go hexo] First post.
+}
+
+// WriteFile writes the post's bytes (with any edits) to a file, atomically.
+func ExamplePost_WriteFile() {
+	dir, _ := os.MkdirTemp("", "post")
+	defer os.RemoveAll(dir)
+	post, _ := hexo.Parse([]byte("---\ntitle: Draft\n---\nText.\n"))
+	_ = post.SetField("published", false)
+	name := filepath.Join(dir, "draft.md")
+	if err := post.WriteFile(name); err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, _ := os.ReadFile(name)
+	fmt.Printf("%q\n", b)
+	// Output: "---\ntitle: Draft\npublished: false\n---\nText.\n"
+}

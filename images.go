@@ -24,8 +24,10 @@ var coverKeys = []string{
 }
 
 // Images returns the post's images without repeats: the front-matter covers
-// first (in the order of coverKeys, empty values skipped), then the body's
-// images in document order. javascript: and vbscript: URLs never come out;
+// first, in the order of the keys themes use (cover, thumbnail, headimg,
+// banner, image, images, index_img, banner_img, top_img, featured_image,
+// og_image, photos, photo; empty values skipped), then the body's images in
+// document order. javascript: and vbscript: URLs never come out;
 // data: URLs only with Options.KeepDataURLs.
 func (p *Post) Images() []Image {
 	var out []Image
@@ -77,8 +79,8 @@ func coverURLs(v any) []string {
 }
 
 // Cover returns the post's cover: the first image of Images, so the first
-// non-empty front-matter cover key in the order of coverKeys, else the first
-// image of the body. ok is false for a post without images.
+// non-empty front-matter cover key in the order Images looks them up, else
+// the first image of the body. ok is false for a post without images.
 func (p *Post) Cover() (img Image, ok bool) {
 	imgs := p.Images()
 	if len(imgs) == 0 {

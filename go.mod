@@ -11,4 +11,4 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require github.com/pmezard/go-difflib v1.0.0
+require github.com/aymanbagabas/go-udiff v0.4.2

@@ -5,12 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/gohexo/hexo"
-	"github.com/pmezard/go-difflib/difflib"
+	udiff "github.com/aymanbagabas/go-udiff"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -127,15 +128,13 @@ func save(p *hexo.Post, before string, dryRun bool, stdout io.Writer) (written b
 		return false, nil
 	}
 	if dryRun && to != "" { // git's form of a rename, which git apply reads
-		fmt.Fprintf(stdout, "diff --git a/%s b/%s\nrename from %s\nrename to %s\n", clean(filepath.ToSlash(from)), clean(filepath.ToSlash(to)),
-			clean(filepath.ToSlash(from)), clean(filepath.ToSlash(to)))
+		fmt.Fprintf(stdout, "diff --git a/%s b/%s\nrename from %s\nrename to %s\n", patchPath(from), patchPath(to),
+			patchPath(from), patchPath(to))
 	}
 	if dryRun {
-		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-			A: difflib.SplitLines(before), B: difflib.SplitLines(after),
-			FromFile: "a/" + clean(filepath.ToSlash(p.Source)), ToFile: "b/" + clean(filepath.ToSlash(p.Source)), Context: 3,
-		})
-		fmt.Fprint(stdout, diff)
+		// standard unified output, "\ No newline at end of file" included,
+		// which git apply and patch -p1 take
+		fmt.Fprint(stdout, udiff.Unified("a/"+patchPath(p.Source), "b/"+patchPath(p.Source), before, after))
 		return false, nil
 	}
 	return true, p.Save()
@@ -181,4 +180,18 @@ func fixDates(p *hexo.Post, def time.Time) (string, error) {
 		}
 	}
 	return strings.Join(done, ", "), nil
+}
+
+// patchPath is a post's path as a patch names it: below the working folder
+// when it is there (so that git apply and patch -p1 find it from here),
+// else without its leading separator (patch -p1 run from the root).
+func patchPath(name string) string {
+	if abs, err := filepath.Abs(name); err == nil {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				name = rel
+			}
+		}
+	}
+	return clean(strings.TrimLeft(filepath.ToSlash(name), "/"))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,7 +127,7 @@ func TestEditCommands(t *testing.T) {
 	var out, errOut bytes.Buffer
 
 	require.Equal(t, 0, run(ctx, []string{"set", "--dry-run", "tags=[x, go]", a}, &out, &errOut), errOut.String())
-	assert.Contains(t, out.String(), "--- a/"+filepath.ToSlash(a))
+	assert.Contains(t, out.String(), "--- a/"+strings.TrimLeft(filepath.ToSlash(a), "/"), "an absolute path loses its leading slash: patch -p1 from the root")
 	assert.Contains(t, out.String(), "-tags: [x]\n+tags:\n+  - x\n+  - go\n")
 	got, _ := os.ReadFile(a)
 	assert.Contains(t, string(got), "tags: [x]", "--dry-run writes nothing")
@@ -212,4 +213,41 @@ func postWriter(t *testing.T, dir string) func(name, s string) string {
 		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
 		return p
 	}
+}
+
+// TestDryRunDiffsApply: what --dry-run prints is a patch git apply and
+// patch -p1 take, a file without a final newline and a rename included.
+func TestDryRunDiffsApply(t *testing.T) {
+	for _, tool := range []string{"git", "patch"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	dir := t.TempDir()
+	posts := filepath.Join(dir, "source", "_posts")
+	require.NoError(t, os.MkdirAll(posts, 0o755))
+	files := map[string]string{
+		"a.md": "---\ntitle: A\ncomments: no\n---\none\ntwo\nthree\nfour\nfive\n",
+		"b.md": "---\ntitle: B\ncomments: no\n---\nno final newline",
+	}
+	for name, body := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(posts, name), []byte(body), 0o644))
+	}
+	t.Chdir(dir)
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(context.Background(), []string{"fix", "--dry-run", "."}, &out, &errOut), errOut.String())
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	require.NoError(t, os.WriteFile(patch, out.Bytes(), 0o644))
+	for _, cmd := range [][]string{{"git", "apply", "--check", patch}, {"patch", "-p1", "--dry-run", "-i", patch}} {
+		c := exec.Command(cmd[0], cmd[1:]...)
+		c.Dir = dir
+		msg, err := c.CombinedOutput()
+		assert.NoError(t, err, "%v: %s\n%s", cmd, msg, out.String())
+	}
+	c := exec.Command("patch", "-p1", "-i", patch)
+	c.Dir = dir
+	msg, err := c.CombinedOutput()
+	require.NoError(t, err, "%s", msg)
+	got, _ := os.ReadFile(filepath.Join(posts, "b.md"))
+	assert.Equal(t, "---\ntitle: B\ncomments: false\n---\nno final newline", string(got), "the patch makes what fix would write")
 }

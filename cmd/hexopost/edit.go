@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gohexo/hexo"
 	udiff "github.com/aymanbagabas/go-udiff"
+	"github.com/gohexo/hexo"
 	yaml "go.yaml.in/yaml/v3"
 )
 

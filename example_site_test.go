@@ -234,3 +234,23 @@ func ExampleSite_Load() {
 	fmt.Println(len(site.Posts), errors.Is(err, hexo.ErrFrontMatter))
 	// Output: 4 true
 }
+
+// A post file that is a symbolic link out of the site is not read: its
+// error matches ErrOutsideSite and names the file.
+func ExampleErrOutsideSite() {
+	outside, _ := os.MkdirTemp("", "outside")
+	defer os.RemoveAll(outside)
+	dir, _ := os.MkdirTemp("", "blog")
+	defer os.RemoveAll(dir)
+	_ = os.WriteFile(filepath.Join(outside, "secret.md"), []byte("---\ntitle: secret\n---\n"), 0o644)
+	_ = os.MkdirAll(filepath.Join(dir, "source", "_posts"), 0o755)
+	_ = os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(dir, "source", "_posts", "leak.md"))
+
+	site, _ := hexo.OpenSite(dir, hexo.SiteOptions{})
+	err := site.Load(context.Background())
+	fmt.Println(errors.Is(err, hexo.ErrOutsideSite), len(site.Posts))
+	fmt.Println(strings.TrimPrefix(err.Error(), dir+string(filepath.Separator)))
+	// Output:
+	// true 0
+	// source/_posts/leak.md: a symbolic link that leads outside the site
+}

@@ -251,7 +251,7 @@ func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 			info, err := fs.Stat(fsys, name) // follows a link, which os.Root keeps inside the site
 			switch {
 			case err != nil:
-				return fn(siteFile{}, &ParseError{File: s.display(name), Err: err})
+				return fn(siteFile{}, &ParseError{File: s.display(name), Err: outsideSite(err)})
 			case info.Mode().IsRegular():
 				return fn(siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()}, nil)
 			case !info.IsDir(): // a FIFO or a device would block the reader, or never end
@@ -441,4 +441,18 @@ func readDirNames(fsys fs.FS, dir string) ([]string, error) {
 	}
 	slices.Sort(names)
 	return names, nil
+}
+
+// ErrOutsideSite is matched (with errors.Is) by the error of a post file that
+// is a symbolic link leading out of the site OpenSite read: it is not read.
+var ErrOutsideSite = errors.New("a symbolic link that leads outside the site")
+
+// outsideSite says in our words what os.Root says of a link out of its
+// folder ("statat …: path escapes from parent").
+func outsideSite(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes from parent") {
+		return ErrOutsideSite
+	}
+	return err
 }

@@ -349,6 +349,8 @@ func TestOpenSiteRefusesLinksOutOfTheRoot(t *testing.T) {
 	err = site.Load(context.Background())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), filepath.Join(posts, "leak.md"))
+	assert.ErrorIs(t, err, ErrOutsideSite)
+	assert.NotContains(t, err.Error(), "escapes from parent", "said in our words")
 	var titles []string
 	for _, p := range site.Posts {
 		titles = append(titles, p.Title)

@@ -124,6 +124,9 @@ func (l *linter) fileName() {
 // makes the rename, and refuses it when a file of that name exists.
 func repairFileName(p *Post, _ Finding, _ FixOptions) error {
 	o := p.origin
+	if o == nil { // not read from a file: nothing to rename (the finding is not fixable)
+		return nil
+	}
 	base := path.Base(o.name)
 	d, ok := decodedName(base)
 	if !ok {

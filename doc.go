@@ -67,6 +67,12 @@
 //   - Tag plugins (in Markdown and HTML bodies) are expanded without executing
 //     anything; an unknown tag stays as text with a warning instead of wiping
 //     the post.
+//   - A post whose file name is not UTF-8 (GBK) is read, where Hexo cannot
+//     read it; its slug comes from the name decoded as GB 18030.
+//   - Markdown is goldmark's CommonMark after the steps Hexo takes before
+//     marked (fences paired on the raw text, tags held aside), with
+//     hexo-renderer-marked's typography and heading ids; where marked departs
+//     from CommonMark (README, "Where we differ from Hexo") CommonMark wins.
 //   - A Markdown paragraph or heading whose markup would take more than
 //     linear time, or more nodes than Options.MaxBlocks allows, is read as
 //     plain text, and lists and quotes nest at most 100 deep: the post comes

@@ -53,9 +53,11 @@ func ExampleParse_brokenFrontMatter() {
 	var pe *hexo.ParseError
 	fmt.Println(errors.Is(err, hexo.ErrFrontMatter), errors.As(err, &pe), pe.Line)
 	fmt.Println(post.Text())
+	fmt.Println(post.Published) // Hexo drops such a post
 	// Output:
 	// true true 2
 	// The body survives.
+	// false
 }
 
 func ExampleOptions_Parse() {

@@ -128,6 +128,13 @@ func orDefault(v, def int) int {
 //
 // Fields named after Hexo's own front-matter keys hold what Hexo makes of
 // them (see the package documentation); FrontMatter holds every key as decoded.
+//
+// A post whose front matter Hexo refuses (broken YAML or JSON, a key written
+// twice) comes with the error, and holds what could be read: Source, Body
+// and the blocks, helpers and Content made from it, and the defaults for the
+// rest. Its Published is false, since Hexo drops such a post from the site:
+// a search index or feed built from Site.All leaves it out by that field
+// alone.
 type Post struct {
 	// Source is the path the post was read from (empty for Parse).
 	Source string
@@ -359,6 +366,7 @@ func (o Options) parse(src []byte, name string) (*Post, error) {
 			sp = split{content: text}
 		default:
 			err = ferr
+			p.Published = false // Hexo drops the post
 			if errors.Is(ferr, errListFrontMatter) {
 				sp = split{content: text}
 			}

@@ -46,6 +46,9 @@ func (p *Post) edit(key string, value any, set bool) error {
 	if len(p.src) > p.opts.maxSize() {
 		return &ParseError{File: p.Source, Err: fmt.Errorf("%w: the post was not read whole", ErrTooLarge)}
 	}
+	if err := p.kept.notText; err != nil {
+		return editError(p, fmt.Errorf("%w: %w", ErrNotEditable, err))
+	}
 	if !utf8.ValidString(key) {
 		return editError(p, fmt.Errorf("%w: the key %q is not valid UTF-8", ErrNotEditable, key))
 	}

@@ -374,3 +374,10 @@ func ExamplePost_WriteFile() {
 	fmt.Printf("%q\n", b)
 	// Output: "---\ntitle: Draft\npublished: false\n---\nText.\n"
 }
+
+// A file that is not text (a program saved as ls.md) is not read as a post.
+func ExampleErrNotText() {
+	post, err := hexo.Parse([]byte("\x7fELF\x02\x01\x01" + strings.Repeat("\x00\x00\x00\x10", 100)))
+	fmt.Println(errors.Is(err, hexo.ErrNotText), post.Published, post.WordCount())
+	// Output: true false 0
+}

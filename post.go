@@ -213,6 +213,9 @@ type kept struct {
 	text  string // the file normalised (BOM dropped, CRLF as LF): src itself when it needed neither
 	split split  // Hexo's split of text, as found (even when the block was then no mapping)
 	fmErr error  // why the block was no front matter (errNotMapping) or was refused
+	// notText is why the file was not read as a post (ErrNotText); edits
+	// and fixes refuse such a file
+	notText error
 }
 
 // maxWarnings keeps a hostile post from growing Warnings without bound.
@@ -346,6 +349,10 @@ func (o Options) parse(src []byte, name string) (*Post, error) {
 	if len(src) > o.maxSize() {
 		p.src = string(src) // maybe cut short by the reader: edit refuses it
 		return p, &ParseError{File: name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, o.maxSize())}
+	}
+	if err := notText(src); err != nil {
+		p.src, p.Published, p.kept.notText = string(src), false, err
+		return p, &ParseError{File: name, Err: err}
 	}
 	text := normalise(src)
 	p.src = text

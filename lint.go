@@ -107,6 +107,7 @@ const (
 	RuleTitleCollision        = "title-collision"
 	RulePublishedEmpty        = "published-empty"
 	RuleFileNameEncoding      = "file-name-encoding"
+	RuleSiteConfigInvalid     = "site-config-invalid"
 	RuleBoolString            = "bool-string"
 	maxFindingsPerRulePerPost = 20 // a hostile post cannot flood the report
 )
@@ -128,6 +129,7 @@ var lintRules = []Rule{
 	{RuleMoreSplitsParagraph, SeverityInfo, false, false, "A <!-- more --> inside a line of text: the excerpt ends in the middle of a paragraph.", nil, false},
 	{RuleCoverEmpty, SeverityWarning, true, false, "An empty cover (thumbnail: ''): themes show a broken image instead of their default. Fix removes the key.", repairCoverEmpty, false},
 	{RuleImageMissing, SeverityWarning, false, true, "A relative image (body or cover) that is neither in the site's source folder nor in the post's asset folder.", nil, false},
+	{RuleSiteConfigInvalid, SeverityError, false, true, "A _config.yml that cannot be read (broken YAML, a value of the wrong kind, an unknown timezone): the site's other findings were made with Hexo's defaults where it failed, and may be wrong.", nil, false},
 	{RuleDuplicatePath, SeverityError, false, true, "Two published posts with the same permalink: Hexo writes one over the other.", nil, false},
 	{RuleDuplicateSlug, SeverityError, false, true, "Two posts with the same slug: post_link and asset tags find only one.", nil, false},
 	{RuleTitleCollision, SeverityInfo, false, true, "Two posts with the same title. Hexo builds both (a :title permalink comes from the file name, and hexo new adds -1 to a name taken), but archives, feeds and search results show two posts alike.", nil, false},

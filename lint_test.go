@@ -350,3 +350,20 @@ func TestREADMEDocumentsEveryRule(t *testing.T) {
 		assert.True(t, strings.Contains(string(readme), "**`"+r.ID+"`**"), "README.md has no paragraph for %s", r.ID)
 	}
 }
+
+// TestSiteLintReportsABrokenConfig: a _config.yml that cannot be read is an
+// error finding with its line, and the posts are still linted.
+func TestSiteLintReportsABrokenConfig(t *testing.T) {
+	site, err := NewSite(fstest.MapFS{
+		"_config.yml":        {Data: []byte("title: x\npost_asset_folder: true\ntimezone: [\n")},
+		"source/_posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2021-01-01T00:00:00Z\n---\n{% note %}x{% endnote %}\n")},
+	}, SiteOptions{})
+	require.ErrorIs(t, err, ErrSiteConfig)
+	fs, err := site.Lint(context.Background())
+	require.NoError(t, err)
+	require.Len(t, fs, 2)
+	assert.Equal(t, Finding{File: "_config.yml", Line: 3, Rule: RuleSiteConfigInvalid, Severity: SeverityError,
+		Message: fs[0].Message}, fs[0])
+	assert.Contains(t, fs[0].Message, "Hexo's defaults")
+	assert.Equal(t, RuleUnknownTag, fs[1].Rule)
+}

@@ -14,8 +14,10 @@ import (
 )
 
 // Lint runs Lint on every post of the site (drafts with SiteOptions.Drafts)
-// and adds the rules that need the whole site: permalinks, slugs and
-// slugized titles that two posts share, and relative images found neither
+// and adds the rules that need the whole site: a _config.yml that could not
+// be read (the other findings were made with Hexo's defaults where it
+// failed), permalinks, slugs and titles that two posts share, and relative
+// images found neither
 // in the site's source folder nor in the post's asset folder. Posts are read
 // as All reads them and only what those rules need is kept, so memory stays
 // flat however big the site. The findings come by file, then line; the error
@@ -27,7 +29,7 @@ func (s *Site) Lint(ctx context.Context) ([]Finding, error) {
 	}
 	defer done()
 	var (
-		out  []Finding
+		out  = s.configFindings()
 		errs []error
 		// the first post of each permalink, slug and title
 		paths, slugs, titles = map[string]string{}, map[string]string{}, map[string]string{}
@@ -127,4 +129,31 @@ func coverKey(from string) string {
 		return ""
 	}
 	return from
+}
+
+// configFindings are the errors of the site's _config.yml as findings, each
+// with its file and line.
+func (s *Site) configFindings() []Finding {
+	var out []Finding
+	var each func(error)
+	each = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				each(e)
+			}
+			return
+		}
+		if err == nil {
+			return
+		}
+		f := Finding{File: s.display("_config.yml"), Rule: RuleSiteConfigInvalid, Severity: ruleOf(RuleSiteConfigInvalid).Severity, Message: err.Error()}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			f.File, f.Line, f.Message = pe.File, pe.Line, pe.Err.Error()
+		}
+		f.Message += ": the other findings were made with Hexo's defaults where it failed"
+		out = append(out, f)
+	}
+	each(s.cfgErr)
+	return out
 }

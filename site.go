@@ -37,6 +37,7 @@ type Site struct {
 	fsys     fs.FS  // nil for OpenSite: an os.Root is opened per walk
 	dir      string // OpenSite's folder, which prefixes file names
 	bare     bool   // no _config.yml and no source/_posts: every post file is a post
+	cfgErr   error  // what _config.yml could not give, which Lint reports
 	opts     SiteOptions
 	loc      *time.Location
 	filename filenamePattern
@@ -90,7 +91,8 @@ func (s *Site) init(fsys fs.FS, opts SiteOptions) error {
 	s.loc, err = s.Config.location(opts.Location)
 	errs = append(errs, s.named(err))
 	s.filename = newFilenamePattern(s.Config.NewPostName)
-	return errors.Join(errs...)
+	s.cfgErr = errors.Join(errs...)
+	return s.cfgErr
 }
 
 // named puts the site's folder before the file name of a *ParseError.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -74,7 +75,7 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		site, err := hexo.OpenSite(path, hexo.SiteOptions{Options: opts, Drafts: *drafts})
-		if err != nil {
+		if err != nil && !errors.Is(err, hexo.ErrSiteConfig) { // a broken _config.yml is a finding of Site.Lint
 			warn(stderr, err)
 		}
 		if site == nil {

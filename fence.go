@@ -442,13 +442,8 @@ func (hs heldItems) restore(s string) string {
 		if !strings.HasSuffix(s[:i], open) {
 			open, close = "&lt;!--", "--&gt;"
 		}
-		k := at
-		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-			k++
-		}
-		n, err := strconv.Atoi(s[at:k])
-		if !strings.HasSuffix(s[:i], open) || err != nil || n >= len(hs) || hs[n].tag != (s[i:m] == "swig") ||
-			!strings.HasPrefix(s[k:], close) {
+		n, k, ok := hs.item(s, at)
+		if !ok || !strings.HasSuffix(s[:i], open) || hs[n].tag != (s[i:m] == "swig") || !strings.HasPrefix(s[k:], close) {
 			continue
 		}
 		b.WriteString(s[done : i-len(open)])
@@ -492,11 +487,7 @@ func (hs heldItems) codeElement(s string, at int) (end int, runs bool) {
 			return end, false
 		}
 		r += j + len("swig"+heldMark)
-		k := r
-		for k < end && s[k] >= '0' && s[k] <= '9' {
-			k++
-		}
-		if n, err := strconv.Atoi(s[r:k]); err == nil && n < len(hs) && hs[n].tag && rawOpenRE.MatchString(hs[n].src) {
+		if n, _, ok := hs.item(s[:end], r); ok && hs[n].tag && rawOpenRE.MatchString(hs[n].src) {
 			return end, true
 		}
 	}
@@ -505,25 +496,23 @@ func (hs heldItems) codeElement(s string, at int) (end int, runs bool) {
 // only reports whether b is exactly the placeholder of a held code block,
 // and which.
 func (hs heldItems) only(b []byte) (int, bool) {
-	rest, ok := bytes.CutPrefix(b, []byte(heldOpen))
-	if !ok {
+	if !bytes.HasPrefix(b, []byte(heldOpen)) || !bytes.HasSuffix(b, []byte("-->")) {
 		return 0, false
 	}
-	digits, ok := bytes.CutSuffix(rest, []byte("-->"))
-	if !ok || len(digits) == 0 || len(digits) > 9 {
-		return 0, false
+	s := string(b)
+	n, end, ok := hs.item(s, len(heldOpen))
+	return n, ok && end == len(s)-len("-->") && !hs[n].tag
+}
+
+// item reads the placeholder number at s[at:] (after "code￼" or "swig￼"):
+// the item it names, where its digits end, and whether it names one.
+func (hs heldItems) item(s string, at int) (n, end int, ok bool) {
+	end = at
+	for end < len(s) && end-at < 10 && s[end] >= '0' && s[end] <= '9' {
+		end++
 	}
-	n := 0
-	for _, c := range digits {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	if n >= len(hs) || hs[n].tag {
-		return 0, false
-	}
-	return n, true
+	n, err := strconv.Atoi(s[at:end])
+	return n, end, err == nil && n < len(hs)
 }
 
 // in reports whether text holds a placeholder (escaped when rendered as

@@ -134,7 +134,7 @@ func repairFileName(p *Post, _ Finding, _ FixOptions) error {
 	}
 	to := path.Join(path.Dir(o.name), d)
 	if _, err := os.Lstat(filepath.Join(o.dir, filepath.FromSlash(to))); err == nil {
-		return &ParseError{File: p.SourceName(), Err: fmt.Errorf("not renamed: %s exists", to)}
+		return &ParseError{File: p.Source, Err: fmt.Errorf("not renamed: %s exists", to)}
 	}
 	o.rename, o.renamedFrom = to, p.Source
 	p.Source = filepath.Join(filepath.Dir(p.Source), d)

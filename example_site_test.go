@@ -82,24 +82,49 @@ func ExampleSite_Categories() {
 	var show func(cats []*hexo.Category, indent string)
 	show = func(cats []*hexo.Category, indent string) {
 		for _, c := range cats {
-			fmt.Printf("%s%s (%s) %d\n", indent, c.Name, c.Slug, c.Count)
+			var slugs []string
+			for _, p := range c.Posts {
+				slugs = append(slugs, p.Slug)
+			}
+			fmt.Printf("%s%s (%s) %d: %s\n", indent, c.Name, c.Slug, c.Count, strings.Join(slugs, ", "))
 			show(c.Children, indent+"  ")
 		}
 	}
 	show(site.Categories(), "")
 	// Output:
-	// Go (Go) 2
-	//   Tips (Go/Tips) 1
+	// Go (Go) 2: hello, second
+	//   Tips (Go/Tips) 1: hello
+}
+
+// The views work however the site was read: after a loop over All, which
+// holds no post, the first view loads the site.
+func ExampleSite_Post() {
+	site, _ := hexo.NewSite(exampleSite, hexo.SiteOptions{})
+	for p, err := range site.All(context.Background()) {
+		_, _ = p, err // index, convert, check...
+	}
+	for _, ref := range []string{"second", "/2021/06/hello/", "source/_posts/2022-02-02-broken.md", "nope"} {
+		if p, ok := site.Post(ref); ok {
+			fmt.Printf("%s: %s\n", ref, p.Source)
+		} else {
+			fmt.Printf("%s: not found\n", ref)
+		}
+	}
+	// Output:
+	// second: source/_posts/2022-01-01-second.md
+	// /2021/06/hello/: source/_posts/2021-06-12-hello.md
+	// source/_posts/2022-02-02-broken.md: source/_posts/2022-02-02-broken.md
+	// nope: not found
 }
 
 func ExampleSite_Tags() {
 	site, _ := hexo.LoadSite(context.Background(), exampleSite, hexo.SiteOptions{})
 	for _, t := range site.Tags() {
-		fmt.Println(t.Name, t.Count)
+		fmt.Println(t.Name, t.Count, t.Posts[0].Slug)
 	}
 	// Output:
-	// go 2
-	// hexo 1
+	// go 2 hello
+	// hexo 1 second
 }
 
 func ExampleSite_ByDate() {

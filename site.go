@@ -24,6 +24,10 @@ type SiteOptions struct {
 	Drafts bool
 	// Workers is how many posts are parsed at once. 0 means GOMAXPROCS.
 	Workers int
+	// Progress, when set, is called with the number of files read so far
+	// each time All, Map, Load or Lint hands one on, on the goroutine that
+	// reads the stream: a command line shows it on long runs.
+	Progress func(read int)
 }
 
 // Site is a Hexo site (a folder with _config.yml and source/_posts) or a
@@ -31,7 +35,10 @@ type SiteOptions struct {
 type Site struct {
 	// Config is the site's _config.yml over Hexo's defaults.
 	Config SiteConfig
-	// Posts holds what Load read, in path order.
+	// Posts holds what Load read, in path order. The views (Categories,
+	// Tags, ByDate, Post) read it, and run Load first when it is nil and
+	// Load has not run: they work after a loop over All too, which does not
+	// hold the posts, at the cost of a second read.
 	Posts []*Post
 
 	fsys     fs.FS  // nil for OpenSite: an os.Root is opened per walk
@@ -41,6 +48,8 @@ type Site struct {
 	opts     SiteOptions
 	loc      *time.Location
 	filename filenamePattern
+	loaded   bool      // Load has run: the views read s.Posts as it is
+	index    postIndex // Post's, built on first use
 }
 
 // OpenSite reads the site (or bare folder of posts) at dir. Only its
@@ -128,7 +137,7 @@ func (s *Site) open() (fs.FS, func(), error) {
 // SiteOptions.Workers posts at once. A post that fails is kept (it holds its
 // body) and its error, naming file and line, is joined into the one returned.
 func (s *Site) Load(ctx context.Context) error {
-	s.Posts = s.Posts[:0]
+	s.Posts, s.loaded = s.Posts[:0], true
 	var errs []error
 	for p, err := range s.All(ctx) {
 		if p != nil {
@@ -194,7 +203,9 @@ func Map[T any](ctx context.Context, s *Site, fn func(*Post, error) T) iter.Seq[
 		go func() {
 			defer close(queue)
 			sem := make(chan struct{}, workers)
+			found := false
 			s.list(fsys, func(f siteFile, err error) bool {
+				found = true
 				c := make(chan T, 1)
 				if err != nil {
 					c <- fn(nil, err)
@@ -220,9 +231,22 @@ func Map[T any](ctx context.Context, s *Site, fn func(*Post, error) T) iter.Seq[
 				}
 				return true
 			})
+			if !found && ctx.Err() == nil {
+				c := make(chan T, 1)
+				c <- fn(nil, s.noPosts(fsys))
+				select {
+				case queue <- c:
+				case <-done:
+				}
+			}
 		}()
+		read := 0
 		for c := range queue {
-			if !yield(<-c) {
+			r := <-c
+			if read++; s.opts.Progress != nil {
+				s.opts.Progress(read)
+			}
+			if !yield(r) {
 				return
 			}
 		}
@@ -269,6 +293,40 @@ func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 	if walk(path.Join(s.Config.SourceDir, "_posts"), false) && s.opts.Drafts {
 		walk(path.Join(s.Config.SourceDir, "_drafts"), true)
 	}
+}
+
+// ErrNoPosts is matched by the error All, Load and Lint give (as a nil
+// post) when the site holds no post file at all: the error says what was
+// looked for, and where the posts may be instead.
+var ErrNoPosts = errors.New("no posts found")
+
+// noPosts says what was looked for, and what the folder holds instead.
+func (s *Site) noPosts(fsys fs.FS) error {
+	where := ""
+	if s.dir != "" {
+		where = s.dir + ": "
+	}
+	if !s.bare {
+		posts := path.Join(s.Config.SourceDir, "_posts")
+		msg := "Hexo reads the post files of " + posts
+		if _, err := fs.Stat(fsys, path.Join(s.Config.SourceDir, "_drafts")); err == nil && !s.opts.Drafts {
+			msg += "; drafts are read with SiteOptions.Drafts (hexopost --drafts)"
+		}
+		return fmt.Errorf("%s%w: %s", where, ErrNoPosts, msg)
+	}
+	msg := "no _config.yml here, so every .md, .markdown or .html file below is a post, but names starting with _ or . are skipped"
+	names, _ := readDirNames(fsys, ".")
+	for _, n := range names {
+		if n == "_posts" {
+			msg += "; this folder holds _posts: give the site's folder, the one with _config.yml"
+			break
+		}
+		if info, err := fs.Stat(fsys, path.Join(n, "_config.yml")); err == nil && info.Mode().IsRegular() {
+			msg += fmt.Sprintf("; its folder %s holds a _config.yml: the site is there", n)
+			break
+		}
+	}
+	return fmt.Errorf("%s%w: %s", where, ErrNoPosts, msg)
 }
 
 func (s *Site) renderable(name string) bool {

@@ -377,3 +377,108 @@ func TestEditingASitePostKeepsWhatTheSiteDerives(t *testing.T) {
 	assert.Equal(t, "2023/01/trip/", trip.Path, "the permalink follows the new date")
 	assert.Equal(t, []string{"notes.md", "sub/map.png", "view.jpg"}, trip.Assets)
 }
+
+// TestViewsHoweverRead: the views give the same after Load as after a loop
+// over All, and a category and a tag list the posts they count.
+func TestViewsHoweverRead(t *testing.T) {
+	fsys := os.DirFS("testdata/blog")
+	loaded, err := LoadSite(context.Background(), fsys, SiteOptions{})
+	require.NoError(t, err)
+	streamed, err := NewSite(fsys, SiteOptions{})
+	require.NoError(t, err)
+	n := 0
+	for p, err := range streamed.All(context.Background()) {
+		require.NoError(t, err)
+		require.NotNil(t, p)
+		n++
+	}
+	require.Equal(t, 3, n)
+	require.Nil(t, streamed.Posts, "All holds no post")
+	names := func(s *Site) []string {
+		var out []string
+		var walk func([]*Category)
+		walk = func(cs []*Category) {
+			for _, c := range cs {
+				var posts []string
+				for _, p := range c.Posts {
+					posts = append(posts, p.Slug)
+				}
+				assert.Len(t, c.Posts, c.Count, c.Slug)
+				out = append(out, c.Slug+": "+strings.Join(posts, " "))
+				walk(c.Children)
+			}
+		}
+		walk(s.Categories())
+		for _, tg := range s.Tags() {
+			assert.Len(t, tg.Posts, tg.Count, tg.Slug)
+			out = append(out, "tag "+tg.Slug+": "+tg.Posts[0].Slug)
+		}
+		for _, p := range s.ByDate() {
+			out = append(out, "date "+p.Slug)
+		}
+		return out
+	}
+	want := names(loaded)
+	assert.Contains(t, want, "Programming/Go: hello-world")
+	assert.Equal(t, want, names(streamed))
+
+	for ref, slug := range map[string]string{
+		"hello-world":                     "hello-world",
+		"/2021/06/13/hello-world/":        "hello-world",
+		"2021/06/13/hello-world":          "hello-world",
+		"source/_posts/hello-world.md":    "hello-world",
+		"_posts/reading-list.md":          "reading-list",
+		"./source/_posts/spectre-bhb.md":  "spectre-bhb",
+		filepath.Join("_posts", "a", "b"): "",
+		"":                                "",
+	} {
+		p, ok := loaded.Post(ref)
+		if slug == "" {
+			assert.False(t, ok, "%q", ref)
+			continue
+		}
+		if assert.True(t, ok, "%q", ref) {
+			assert.Equal(t, slug, p.Slug, "%q", ref)
+		}
+	}
+	// the index follows Posts
+	loaded.Posts = loaded.Posts[:1]
+	_, ok := loaded.Post("spectre-bhb")
+	assert.False(t, ok, "a post no longer in Posts is not found")
+}
+
+// TestNoPostsIsSaid: a site that holds no post says what was looked for,
+// and where the site may be instead (a site one folder down an embed.FS).
+func TestNoPostsIsSaid(t *testing.T) {
+	fsys := fstest.MapFS{
+		"blog/_config.yml":            {Data: []byte("title: t\n")},
+		"blog/source/_posts/hello.md": {Data: []byte("---\ntitle: Hello\n---\nx\n")},
+	}
+	site, err := LoadSite(context.Background(), fsys, SiteOptions{})
+	require.ErrorIs(t, err, ErrNoPosts)
+	assert.Contains(t, err.Error(), "its folder blog holds a _config.yml")
+	assert.Empty(t, site.Posts)
+
+	sub, _ := fs.Sub(fsys, "blog")
+	site, err = LoadSite(context.Background(), sub, SiteOptions{})
+	require.NoError(t, err)
+	assert.Len(t, site.Posts, 1)
+
+	_, err = LoadSite(context.Background(), fstest.MapFS{"_config.yml": {Data: []byte("title: t\n")}}, SiteOptions{})
+	require.ErrorIs(t, err, ErrNoPosts)
+	assert.Contains(t, err.Error(), "Hexo reads the post files of source/_posts")
+
+	empty, err := NewSite(fstest.MapFS{}, SiteOptions{})
+	require.NoError(t, err)
+	findings, err := empty.Lint(context.Background())
+	assert.ErrorIs(t, err, ErrNoPosts, "lint says it too")
+	assert.Empty(t, findings)
+}
+
+func TestProgress(t *testing.T) {
+	var seen []int
+	site, err := NewSite(os.DirFS("testdata/blog"), SiteOptions{Drafts: true, Progress: func(n int) { seen = append(seen, n) }})
+	require.NoError(t, err)
+	require.NoError(t, site.Load(context.Background()))
+	assert.Equal(t, []int{1, 2, 3, 4}, seen, "once per file, on the reading goroutine")
+}

@@ -2,7 +2,10 @@ package hexo
 
 import (
 	"cmp"
+	"context"
+	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // Category is a node of a site's category tree.
@@ -15,6 +18,8 @@ type Category struct {
 	// one of its children, each post once (Hexo's category.length).
 	Count    int         `json:"count"`
 	Children []*Category `json:"children,omitempty"`
+	// Posts are the posts Count counts, in path order.
+	Posts []*Post `json:"-"`
 }
 
 // Tag is a tag of the site with the number of published posts carrying it.
@@ -22,12 +27,16 @@ type Tag struct {
 	Name  string `json:"name"`
 	Slug  string `json:"slug"`
 	Count int    `json:"count"`
+	// Posts are the published posts carrying the tag, in path order.
+	Posts []*Post `json:"-"`
 }
 
 // Categories returns the category tree of the loaded posts, siblings sorted
 // by name. As in Hexo, unpublished posts (drafts, published: false) are left
-// out.
+// out. Like every view of the site, it loads the site first when Load has
+// not run.
 func (s *Site) Categories() []*Category {
+	s.ensureLoaded()
 	type node struct {
 		cat      *Category
 		children map[string]*node
@@ -51,6 +60,7 @@ func (s *Site) Categories() []*Category {
 				}
 				if c.lastPost != p { // two chains through one category count the post once
 					c.cat.Count++
+					c.cat.Posts = append(c.cat.Posts, p)
 					c.lastPost = p
 				}
 				n = c
@@ -73,21 +83,24 @@ func (s *Site) Categories() []*Category {
 // Tags returns the tags of the loaded published posts, sorted by name; the
 // slug applies tag_map and filename_case as Hexo's Tag model does.
 func (s *Site) Tags() []Tag {
-	count := map[string]int{}
+	s.ensureLoaded()
+	posts := map[string][]*Post{}
 	for _, p := range s.Posts {
 		if p.Published {
 			for _, t := range p.Tags {
-				count[t]++
+				if ps := posts[t]; len(ps) == 0 || ps[len(ps)-1] != p { // a tag written twice counts once
+					posts[t] = append(ps, p)
+				}
 			}
 		}
 	}
-	out := make([]Tag, 0, len(count))
-	for name, n := range count {
+	out := make([]Tag, 0, len(posts))
+	for name, ps := range posts {
 		slugName := name
 		if m, ok := s.Config.TagMap[name]; ok && m != "" {
 			slugName = m
 		}
-		out = append(out, Tag{Name: name, Slug: slugCase(Slugize(slugName), s.Config.FilenameCase), Count: n})
+		out = append(out, Tag{Name: name, Slug: slugCase(Slugize(slugName), s.Config.FilenameCase), Count: len(ps), Posts: ps})
 	}
 	slices.SortFunc(out, func(a, b Tag) int { return cmp.Compare(a.Name, b.Name) })
 	return out
@@ -96,7 +109,63 @@ func (s *Site) Tags() []Tag {
 // ByDate returns the loaded posts newest first (Hexo's index order, -date),
 // posts of the same date in path order. s.Posts is left as it is.
 func (s *Site) ByDate() []*Post {
+	s.ensureLoaded()
 	out := slices.Clone(s.Posts)
 	slices.SortStableFunc(out, func(a, b *Post) int { return b.Date.Compare(a.Date) })
 	return out
+}
+
+// ensureLoaded runs Load when neither Load nor the caller has filled
+// s.Posts: a loop over All does not hold the posts, and the views must not
+// depend on how the site was read. Load's error is left to Load's callers.
+func (s *Site) ensureLoaded() {
+	if s.Posts == nil && !s.loaded {
+		_ = s.Load(context.Background())
+	}
+}
+
+// Post finds a loaded post by its slug, by its path (the permalink,
+// 2021/06/13/hello/, with or without its slashes) or by its file (Source,
+// or its path below the site: source/_posts/hello.md or _posts/hello.md),
+// in that order; the first of the posts sharing it wins (lint reports
+// them). The first call indexes the posts.
+func (s *Site) Post(ref string) (*Post, bool) {
+	s.ensureLoaded()
+	if s.index.of == nil || len(s.index.of) != len(s.Posts) || (len(s.Posts) > 0 && &s.index.of[0] != &s.Posts[0]) {
+		s.index = postIndex{of: s.Posts, keys: map[string]*Post{}}
+		add := func(key string, p *Post) {
+			if _, ok := s.index.keys[key]; !ok && key != "\x00" && key != "\x01" && key != "\x02" {
+				s.index.keys[key] = p
+			}
+		}
+		for _, p := range s.Posts { // slugs first: a slug wins over a path
+			add("\x00"+p.Slug, p)
+		}
+		for _, p := range s.Posts {
+			add("\x01"+strings.Trim(p.Path, "/"), p)
+		}
+		for _, p := range s.Posts {
+			src := filepath.ToSlash(p.Source)
+			add("\x02"+src, p)
+			for i := 0; i < len(src); i++ { // every tail of the file's path
+				if src[i] == '/' {
+					add("\x02"+src[i+1:], p)
+				}
+			}
+		}
+	}
+	ref = filepath.ToSlash(ref)
+	for _, key := range []string{"\x00" + ref, "\x01" + strings.Trim(ref, "/"), "\x02" + strings.TrimPrefix(ref, "./")} {
+		if p, ok := s.index.keys[key]; ok {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// postIndex is what Post looks posts up in, for the Posts slice it was
+// built from.
+type postIndex struct {
+	of   []*Post
+	keys map[string]*Post
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,39 +14,68 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// runSet runs hexopost set KEY=VALUE PATH...
-func runSet(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("hexopost set", "hexopost set [--dry-run] [--drafts] KEY=VALUE PATH...", stderr)
+// runSet runs hexopost set KEY=VALUE... PATH...
+func runSet(ctx context.Context, args []string, std stdio) int {
+	fl := newFlags("hexopost set", `hexopost set [--dry-run] [--drafts] KEY=VALUE... PATH...
+
+Sets each KEY to VALUE in the front matter of every post of each PATH. VALUE
+is read as YAML (tags=[a, b] is a list, comments=false a boolean); KEY= sets
+the empty string and KEY=null a null (hexopost unset removes a key). The
+operands up to the first without "=" (or whose KEY holds a /) are the
+KEY=VALUE pairs; a path holding "=" is written ./a=b.md. With - as PATH the
+post is read from standard input and written, edited, to standard output.
+
+flags:`, std)
 	ef := editFlags(fl)
-	if err := fl.Parse(args); err != nil {
-		return 2
+	rest, status, done := fl.parse(args)
+	if done {
+		return status
 	}
-	rest := fl.Args()
-	if len(rest) < 2 || !strings.Contains(rest[0], "=") {
-		fl.Usage()
-		return 2
+	type pair struct {
+		key   string
+		value any
 	}
-	key, text, _ := strings.Cut(rest[0], "=")
-	value := cliValue(text)
-	return ef.edit(ctx, rest[1:], stdout, stderr, func(p *hexo.Post) (string, error) {
-		return fmt.Sprintf("%s set", key), p.SetField(key, value)
+	var pairs []pair
+	for len(rest) > 0 {
+		key, text, ok := strings.Cut(rest[0], "=")
+		if !ok || key == "" || strings.ContainsAny(key, `/\`) {
+			break
+		}
+		pairs = append(pairs, pair{key, cliValue(text)})
+		rest = rest[1:]
+	}
+	if len(pairs) == 0 || len(rest) == 0 {
+		return fl.misuse("")
+	}
+	return ef.edit(ctx, rest, std, func(p *hexo.Post) (string, error) {
+		var done []string
+		for _, kv := range pairs {
+			if err := p.SetField(kv.key, kv.value); err != nil {
+				return strings.Join(done, ", "), err
+			}
+			done = append(done, kv.key+" set")
+		}
+		return strings.Join(done, ", "), nil
 	})
 }
 
 // runUnset runs hexopost unset KEY PATH...
-func runUnset(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("hexopost unset", "hexopost unset [--dry-run] [--drafts] KEY PATH...", stderr)
+func runUnset(ctx context.Context, args []string, std stdio) int {
+	fl := newFlags("hexopost unset", `hexopost unset [--dry-run] [--drafts] KEY PATH...
+
+Removes KEY from the front matter of every post of each PATH that has it.
+
+flags:`, std)
 	ef := editFlags(fl)
-	if err := fl.Parse(args); err != nil {
-		return 2
+	rest, status, done := fl.parse(args)
+	if done {
+		return status
 	}
-	rest := fl.Args()
 	if len(rest) < 2 {
-		fl.Usage()
-		return 2
+		return fl.misuse("")
 	}
 	key := rest[0]
-	return ef.edit(ctx, rest[1:], stdout, stderr, func(p *hexo.Post) (string, error) {
+	return ef.edit(ctx, rest[1:], std, func(p *hexo.Post) (string, error) {
 		if !p.FrontMatter.Has(key) {
 			return "", nil
 		}
@@ -56,36 +84,46 @@ func runUnset(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // runFixDates runs hexopost fix-dates PATH...: hexo.Fix's date-invalid repair.
-func runFixDates(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("hexopost fix-dates", "hexopost fix-dates [--dry-run] [--drafts] [--date-default DATE] PATH...", stderr)
+func runFixDates(ctx context.Context, args []string, std stdio) int {
+	fl := newFlags("hexopost fix-dates", `hexopost fix-dates [--dry-run] [--drafts] [--date-default DATE] PATH...
+
+Replaces a date or updated value Hexo cannot read (it would use the file's
+time) by the date in the file name, or --date-default.
+
+flags:`, std)
 	ef := editFlags(fl)
-	dateDefault := dateDefaultFlag(fl, stderr)
-	if err := fl.Parse(args); err != nil {
-		return 2
+	dateDefault := dateDefaultFlag(fl)
+	rest, status, done := fl.parse(args)
+	if done {
+		return status
 	}
-	if fl.NArg() < 1 {
-		fl.Usage()
-		return 2
+	if len(rest) < 1 {
+		return fl.misuse("")
 	}
 	def, ok := dateDefault()
 	if !ok {
 		return 2
 	}
-	return ef.edit(ctx, fl.Args(), stdout, stderr, func(p *hexo.Post) (string, error) { return fixDates(p, def) })
+	return ef.edit(ctx, rest, std, func(p *hexo.Post) (string, error) { return fixDates(p, def) })
 }
 
 // editing is the flags every editing command takes.
 type editing struct{ dryRun, drafts *bool }
 
-func editFlags(fl *flag.FlagSet) editing {
-	return editing{fl.Bool("dry-run", false, "print a unified diff instead of writing"), draftsFlag(fl, "edit")}
+func editFlags(fl *flags) editing {
+	return editing{dryRunFlag(fl), draftsFlag(fl, "edit")}
+}
+
+func dryRunFlag(fl *flags) *bool {
+	return fl.Bool("dry-run", false, "print a unified diff instead of writing")
 }
 
 // edit applies change to every post of paths; each post changed is saved
 // back atomically or, with --dry-run, shown as a unified diff.
-func (e editing) edit(ctx context.Context, paths []string, stdout, stderr io.Writer, change func(p *hexo.Post) (string, error)) int {
+func (e editing) edit(ctx context.Context, paths []string, std stdio, change func(p *hexo.Post) (string, error)) int {
+	stdout, stderr := std.out, std.err
 	failed := false
-	opts := &config{opts: hexo.Options{}, drafts: *e.drafts}
+	opts := &config{opts: hexo.Options{}, drafts: *e.drafts, stdin: std.in}
 	for _, path := range paths {
 		each(ctx, opts, path, func(p *hexo.Post, err error) bool {
 			if p == nil {
@@ -100,10 +138,10 @@ func (e editing) edit(ctx context.Context, paths []string, stdout, stderr io.Wri
 				failed = true
 				return true
 			}
-			if what == "" {
+			if what == "" && path != "-" {
 				return true
 			}
-			written, err := save(p, before, *e.dryRun, stdout)
+			written, err := save(p, before, *e.dryRun, path == "-", stdout)
 			if err != nil {
 				warn(stderr, err)
 				failed = true
@@ -120,9 +158,14 @@ func (e editing) edit(ctx context.Context, paths []string, stdout, stderr io.Wri
 }
 
 // save writes an edited post atomically, or with dryRun prints the unified
-// diff from before; written is false when there was nothing to write.
-func save(p *hexo.Post, before string, dryRun bool, stdout io.Writer) (written bool, err error) {
+// diff from before; written is false when there was nothing to write. A
+// post read from standard input is written to stdout, edited or not.
+func save(p *hexo.Post, before string, dryRun, piped bool, stdout io.Writer) (written bool, err error) {
 	after := string(p.Bytes())
+	if piped && !dryRun {
+		_, err := io.WriteString(stdout, after)
+		return false, err
+	}
 	from, to := p.PendingRename()
 	if after == before && to == "" {
 		return false, nil
@@ -142,14 +185,18 @@ func save(p *hexo.Post, before string, dryRun bool, stdout io.Writer) (written b
 
 // cliValue reads VALUE as YAML, so that tags=[a, b] is a list and
 // comments=false a boolean; a timestamp stays one; anything YAML cannot read
-// is the text itself.
+// is the text itself. An empty VALUE is the empty string, not YAML's null:
+// title= must not write title: null.
 func cliValue(text string) any {
 	var t time.Time
 	if yaml.Unmarshal([]byte(text), &t) == nil && !t.IsZero() {
 		return t
 	}
 	var v any
-	if err := yaml.Unmarshal([]byte(text), &v); err != nil || v == nil && strings.TrimSpace(text) != "" && text != "null" && text != "~" {
+	if strings.TrimSpace(text) == "" { // KEY= is the empty string; KEY=null is null
+		return text
+	}
+	if err := yaml.Unmarshal([]byte(text), &v); err != nil || v == nil && text != "null" && text != "~" {
 		return text
 	}
 	return v

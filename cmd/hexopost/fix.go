@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/gohexo/hexo"
@@ -11,18 +10,25 @@ import (
 
 // runFix runs hexopost fix: hexo.Fix on every post, written atomically or
 // shown as a diff.
-func runFix(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("hexopost fix", "hexopost fix [--dry-run] [--drafts] [--rules ID,...] [--date-default DATE] PATH...", stderr)
-	dryRun := fl.Bool("dry-run", false, "print a unified diff instead of writing")
+func runFix(ctx context.Context, args []string, std stdio) int {
+	stdout, stderr := std.out, std.err
+	fl := newFlags("hexopost fix", `hexopost fix [--dry-run] [--drafts] [--rules ID,...] [--date-default DATE] PATH...
+
+Repairs what lint finds and can be repaired safely (hexopost lint --rules
+says which), each file written atomically, or shown as a diff. With - as
+PATH the post is read from standard input and written to standard output.
+
+flags:`, std)
+	dryRun := dryRunFlag(fl)
 	drafts := draftsFlag(fl, "fix")
 	only := fl.String("rules", "", "repair only these rules (comma-separated ids; see hexopost lint --rules)")
-	dateDefault := dateDefaultFlag(fl, stderr)
-	if err := fl.Parse(args); err != nil {
-		return 2
+	dateDefault := dateDefaultFlag(fl)
+	paths, status, done := fl.parse(args)
+	if done {
+		return status
 	}
-	if fl.NArg() == 0 {
-		fl.Usage()
-		return 2
+	if len(paths) == 0 {
+		return fl.misuse("")
 	}
 	var fo hexo.FixOptions
 	if *only != "" {
@@ -43,8 +49,8 @@ func runFix(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	failed := false
-	c := &config{drafts: *drafts}
-	for _, path := range fl.Args() {
+	c := &config{drafts: *drafts, stdin: std.in}
+	for _, path := range paths {
 		each(ctx, c, path, func(p *hexo.Post, err error) bool {
 			if p == nil {
 				warn(stderr, err)
@@ -57,7 +63,7 @@ func runFix(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				warn(stderr, ferr)
 				failed = true
 			}
-			written, err := save(p, before, *dryRun, stdout)
+			written, err := save(p, before, *dryRun, path == "-", stdout)
 			if err != nil {
 				warn(stderr, err)
 				failed = true

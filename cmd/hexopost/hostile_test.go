@@ -25,7 +25,7 @@ func TestOutputCannotBeForged(t *testing.T) {
 	forged := write("x.md:1: error: forged\nb.md", "---\ntitle: b\ndate: Invalid Date\n---\nbody\n")
 
 	var out, errOut bytes.Buffer
-	run(context.Background(), []string{dir}, &out, &errOut)
+	run(context.Background(), []string{dir}, nil, &out, &errOut)
 	assert.Contains(t, out.String(), `Hi\x1b]0;owned\x07\nfake.md:1: erro…`)
 	assert.Contains(t, out.String(), `Body \x1b[31mred\x1b[0m.`)
 	for _, s := range []string{out.String(), errOut.String()} {
@@ -35,7 +35,7 @@ func TestOutputCannotBeForged(t *testing.T) {
 
 	out.Reset()
 	errOut.Reset()
-	run(context.Background(), []string{"lint", forged}, &out, &errOut)
+	run(context.Background(), []string{"lint", forged}, nil, &out, &errOut)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.NotEmpty(t, lines)
 	for _, l := range lines {
@@ -69,7 +69,7 @@ func TestConcurrentSetsLoseNothing(t *testing.T) {
 		for i, kv := range []string{"a=1", "b=2"} {
 			wg.Go(func() {
 				var out, errOut bytes.Buffer
-				codes[i] = run(context.Background(), []string{"set", kv, name}, &out, &errOut)
+				codes[i] = run(context.Background(), []string{"set", kv, name}, nil, &out, &errOut)
 				if codes[i] != 0 {
 					assert.Contains(t, errOut.String(), "the file changed since it was read")
 				}
@@ -93,7 +93,7 @@ func TestImpossibleOffsetPrintsThePost(t *testing.T) {
 	name := postWriter(t, dir)("p.md", "---\ntitle: t\ndate: 2021-01-01T00:00:00+99:99\n---\nbody\n")
 	for _, args := range [][]string{{"--json", name}, {"stats", "--json", name}} {
 		var out, errOut bytes.Buffer
-		assert.Equal(t, 0, run(context.Background(), args, &out, &errOut), errOut.String())
+		assert.Equal(t, 0, run(context.Background(), args, nil, &out, &errOut), errOut.String())
 		assert.Contains(t, out.String(), `"2020-12-27T19:21:00Z"`)
 	}
 }

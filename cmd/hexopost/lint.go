@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/gohexo/hexo"
@@ -14,28 +15,31 @@ import (
 
 // runLint runs hexopost lint: every finding as file:line: rule: message, or
 // JSON lines; the exit status is 1 when any finding is an error.
-func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("hexopost lint", "hexopost lint [--json] [--drafts] [--timezone ZONE] PATH...\n       hexopost lint --rules", stderr)
+func runLint(ctx context.Context, args []string, std stdio) int {
+	stdout, stderr := std.out, std.err
+	fl := newFlags("hexopost lint", `hexopost lint [--json] [--drafts] [--timezone ZONE] PATH...
+       hexopost lint --rules
+
+Prints every problem Hexo would have with the posts of each PATH, as
+file:line: rule: message or as JSON lines, then a count on stderr; on a
+folder it adds the site-wide rules. The exit status is 1 when any finding is
+an error. - as PATH reads one post from standard input.
+
+flags:`, std)
 	asJSON := fl.Bool("json", false, "print one JSON object per finding, one per line")
 	drafts := draftsFlag(fl, "lint")
 	zone := fl.String("timezone", "", "the time zone Hexo will build in, for dates without an offset (default: none, which date-zone reports)")
 	rules := fl.Bool("rules", false, "list the rules and exit")
-	if err := fl.Parse(args); err != nil {
-		return 2
+	paths, status, done := fl.parse(args)
+	if done {
+		return status
 	}
 	if *rules {
-		for _, r := range hexo.LintRules() {
-			fix := ""
-			if r.Fix {
-				fix = ", fixable"
-			}
-			fmt.Fprintf(stdout, "%-24s %s%s\n    %s\n", r.ID, r.Severity, fix, r.Doc)
-		}
+		printRules(stdout)
 		return 0
 	}
-	if fl.NArg() == 0 {
-		fl.Usage()
-		return 2
+	if len(paths) == 0 {
+		return fl.misuse("")
 	}
 	opts, ok := zoneOptions(*zone, stderr)
 	if !ok {
@@ -57,7 +61,17 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	for _, path := range fl.Args() {
+	for _, path := range paths {
+		if path == "-" {
+			p, err := readStdin(opts, std.in)
+			if p == nil {
+				warn(stderr, err)
+				failed = true
+				continue
+			}
+			report(hexo.Lint(p))
+			continue
+		}
 		info, err := os.Stat(path)
 		if err != nil {
 			warn(stderr, err)
@@ -74,15 +88,18 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			report(hexo.Lint(p))
 			continue
 		}
-		site, err := hexo.OpenSite(path, hexo.SiteOptions{Options: opts, Drafts: *drafts})
+		progress := startProgress(stderr)
+		site, err := hexo.OpenSite(path, hexo.SiteOptions{Options: opts, Drafts: *drafts, Progress: progress.set})
 		if err != nil && !errors.Is(err, hexo.ErrSiteConfig) { // a broken _config.yml is a finding of Site.Lint
 			warn(stderr, err)
 		}
 		if site == nil {
+			progress.stop()
 			failed = true
 			continue
 		}
 		fs, err := site.Lint(ctx)
+		progress.stop()
 		report(fs)
 		if err != nil {
 			warn(stderr, err)
@@ -115,4 +132,22 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printRules is lint --rules: a rule a line, its id, severity and whether fix
+// repairs it in aligned columns, and its doc below.
+func printRules(w io.Writer) {
+	rules := hexo.LintRules()
+	width := 0
+	for _, r := range rules {
+		width = max(width, len(r.ID))
+	}
+	for _, r := range rules {
+		fix := ""
+		if r.Fix {
+			fix = "fixable"
+		}
+		line := fmt.Sprintf("%-*s  %-7s  %s", width, r.ID, r.Severity, fix)
+		fmt.Fprintf(w, "%s\n    %s\n", strings.TrimRight(line, " "), r.Doc)
+	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,64 +18,99 @@ type config struct {
 	sort                string
 	limit, workers      int
 	opts                hexo.Options
+	stdin               io.Reader // what "-" reads
 }
 
-func parseArgs(args []string, counting bool, stderr io.Writer) (*config, []string, bool) {
-	c := &config{stats: counting}
-	fl := flag.NewFlagSet("hexopost", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.BoolVar(&c.json, "json", false, "print one JSON object per post, one per line (stats: one object)")
-	summaryLen := fl.Int("summary-length", hexo.DefaultSummaryLength, "summary length in characters")
-	zone := fl.String("timezone", "UTC", "time zone for dates written without an offset, when a site sets none (an IANA name)")
-	dataURLs := fl.Bool("data-urls", false, "keep data: URLs (inline images) in images")
-	drafts := draftsFlag(fl, "read")
-	fl.StringVar(&c.sort, "sort", "path", "order of the posts: path, or date (newest first)")
-	fl.IntVar(&c.limit, "limit", 0, "print at most N posts (0: all)")
-	fl.IntVar(&c.workers, "workers", 0, "posts parsed at once (0: one per CPU)")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: hexopost [flags] PATH...\n       hexopost stats [flags] PATH...\n"+
-			"       hexopost set|unset|fix-dates|lint|fix ... (see hexopost lint -h)")
-		fl.PrintDefaults()
+// listing is the listing's and stats' flags, before they are checked.
+type listing struct {
+	c                *config
+	summaryLen       *int
+	zone             *string
+	dataURLs, drafts *bool
+	version          *bool
+}
+
+const listUsage = `hexopost [flags] PATH...
+       hexopost COMMAND [flags] ARG...
+
+Lists the posts of each PATH: a post file, a Hexo site (a folder with
+_config.yml; its source/_posts is read), a folder of posts, or - for one post
+on standard input. Flags may come before or after the paths.`
+
+// listFlags is the listing's flag set (stats's when counting).
+func listFlags(std stdio, counting bool) (*flags, listing) {
+	usage := listUsage + "\n\ncommands:\n"
+	for _, cmd := range commands {
+		usage += fmt.Sprintf("  %-10s %s\n", cmd.name, cmd.about)
 	}
-	if err := fl.Parse(args); err != nil {
-		return nil, nil, false
+	usage += "\nflags:"
+	if counting {
+		usage = "hexopost stats [flags] PATH...\n\nCounts the posts of each PATH, their words, categories and tags.\n\nflags:"
 	}
-	c.drafts = *drafts
-	bad := func(msg string) (*config, []string, bool) {
-		fmt.Fprintln(stderr, "hexopost: "+msg)
-		return nil, nil, false
+	fl := newFlags("hexopost", usage, std)
+	l := listing{c: &config{stats: counting, stdin: std.in}}
+	fl.BoolVar(&l.c.json, "json", false, "print one JSON object per post, one per line (stats: one object)")
+	l.summaryLen = fl.Int("summary-length", hexo.DefaultSummaryLength, "summary length in characters")
+	l.zone = fl.String("timezone", "UTC", "time zone for dates written without an offset, when a site sets none (an IANA name)")
+	l.dataURLs = fl.Bool("data-urls", false, "keep data: URLs (inline images) in images")
+	l.drafts = draftsFlag(fl, "read")
+	fl.StringVar(&l.c.sort, "sort", "path", "order of the posts: path, or date (newest first)")
+	fl.IntVar(&l.c.limit, "limit", 0, "print at most N posts (0: all)")
+	fl.IntVar(&l.c.workers, "workers", 0, "posts parsed at once (0: one per CPU)")
+	if !counting {
+		l.version = fl.Bool("version", false, "print the version and exit")
 	}
+	return fl, l
+}
+
+// parseArgs reads the listing's command line. done is true when the run is
+// over (help, --version, a mistake), with its exit status.
+func parseArgs(args []string, counting bool, std stdio) (c *config, paths []string, status int, done bool) {
+	fl, l := listFlags(std, counting)
+	paths, status, done = fl.parse(args)
+	if done {
+		return nil, nil, status, true
+	}
+	c = l.c
+	if l.version != nil && *l.version {
+		fmt.Fprintln(std.out, version())
+		return nil, nil, 0, true
+	}
+	c.drafts = *l.drafts
+	msg := ""
 	switch {
-	case fl.NArg() == 0:
-		fl.Usage()
-		return nil, nil, false
-	case *summaryLen < 1:
-		return bad("--summary-length must be at least 1")
+	case len(paths) == 0:
+	case *l.summaryLen < 1:
+		msg = "--summary-length must be at least 1"
 	case c.sort != "path" && c.sort != "date":
-		return bad("--sort must be path or date")
+		msg = "--sort must be path or date"
 	case c.limit < 0 || c.workers < 0:
-		return bad("--limit and --workers must not be negative")
+		msg = "--limit and --workers must not be negative"
 	}
-	loc, err := time.LoadLocation(*zone)
-	if err != nil {
-		return bad(fmt.Sprintf("--timezone: %v", err))
+	loc, err := time.LoadLocation(*l.zone)
+	if err != nil && msg == "" {
+		msg = fmt.Sprintf("--timezone: %v", err)
 	}
-	c.opts = hexo.Options{Location: loc, SummaryLength: *summaryLen, KeepDataURLs: *dataURLs}
-	return c, fl.Args(), true
+	if len(paths) == 0 || msg != "" {
+		return nil, nil, fl.misuse(msg), true
+	}
+	c.opts = hexo.Options{Location: loc, SummaryLength: *l.summaryLen, KeepDataURLs: *l.dataURLs}
+	return c, paths, 0, false
 }
 
 // runStats runs hexopost stats PATH...: the posts counted, not listed.
-func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return list(ctx, args, true, stdout, stderr)
+func runStats(ctx context.Context, args []string, std stdio) int {
+	return list(ctx, args, true, std)
 }
 
 // list runs hexopost PATH...: the posts as a table or JSON lines, or with
 // counting their counts.
-func list(ctx context.Context, args []string, counting bool, stdout, stderr io.Writer) int {
-	c, paths, ok := parseArgs(args, counting, stderr)
-	if !ok {
-		return 2
+func list(ctx context.Context, args []string, counting bool, std stdio) int {
+	c, paths, status, done := parseArgs(args, counting, std)
+	if done {
+		return status
 	}
+	stdout, stderr := std.out, std.err
 	var (
 		failed bool
 		posts  []*hexo.Post // held only when they must be sorted
@@ -166,7 +200,7 @@ func list(ctx context.Context, args []string, counting bool, stdout, stderr io.W
 				rows = append(rows, row(p))
 			}
 		}
-		if !c.json {
+		if !c.json && len(rows) > 0 {
 			printTable(stdout, append([][]string{{"TITLE", "DATE", "CATEGORIES", "SUMMARY"}}, rows...))
 		}
 	}

@@ -5,22 +5,27 @@
 //
 //	hexopost [flags] PATH...
 //	hexopost stats [flags] PATH...
-//	hexopost set [--dry-run] KEY=VALUE PATH...
+//	hexopost set [--dry-run] KEY=VALUE... PATH...
 //	hexopost unset [--dry-run] KEY PATH...
 //	hexopost fix-dates [--dry-run] [--date-default DATE] PATH...
 //	hexopost lint [--json] [--drafts] [--timezone ZONE] PATH...
 //	hexopost fix [--dry-run] [--drafts] [--rules ID,...] [--date-default DATE] PATH...
+//	hexopost help [COMMAND]
 //
 // A PATH is a post file, a Hexo site (a folder with _config.yml and
-// source/_posts: its settings apply, drafts with --drafts) or a folder of
-// posts (read with Hexo's default settings). Posts come in path order, or
-// newest first with --sort date. stats prints counts instead of posts.
+// source/_posts: its settings apply, drafts with --drafts), a folder of
+// posts (read with Hexo's default settings) or - for one post on standard
+// input. Flags go before or after the paths; -h prints a command's usage.
+// Posts come in path order, or newest first with --sort date. stats prints
+// counts instead of posts.
 //
 // set, unset and fix-dates edit the front matter of every post named, touching
 // only the key they change, and write each file atomically (a temporary file
-// renamed over it); --dry-run prints a unified diff instead. VALUE is read as
-// YAML (tags=[a, b] is a list). fix-dates replaces a date or updated value that
-// Hexo cannot read by the date in the file name or --date-default.
+// renamed over it); --dry-run prints a unified diff instead, and a post read
+// from standard input is written to standard output. VALUE is read as YAML
+// (tags=[a, b] is a list); an empty VALUE is the empty string. fix-dates
+// replaces a date or updated value that Hexo cannot read by the date in the
+// file name or --date-default.
 //
 // lint prints every problem Hexo would have with the posts, like a compiler
 // (file:line: rule: message) or as JSON lines, and exits 1 when any is an
@@ -28,17 +33,21 @@
 // repaired safely (hexopost lint --rules says which), atomically or as a diff.
 //
 // A post that fails is reported on stderr (file:line: reason) and the run
-// goes on; the exit status is 1 when any post failed and 2 on bad usage.
+// goes on; the exit status is 1 when any post failed or a PATH held no post,
+// and 2 on bad usage.
 package main
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 	_ "time/tzdata" // site time zones must load on machines without zoneinfo
@@ -55,26 +64,111 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// commands are the subcommands; without one, hexopost lists posts.
-var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{
-	"stats":     runStats,
-	"set":       runSet,
-	"unset":     runUnset,
-	"fix-dates": runFixDates,
-	"lint":      runLint,
-	"fix":       runFix,
+// command is a subcommand of hexopost.
+type command struct {
+	name, about string
+	run         func(ctx context.Context, args []string, std stdio) int
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		if cmd, ok := commands[args[0]]; ok {
-			return cmd(ctx, args[1:], stdout, stderr)
+// commands are the subcommands, in the order help lists them; without one,
+// hexopost lists posts. It is filled by init: help and the listing's usage
+// read it.
+var commands []command
+
+func init() {
+	commands = []command{
+		{"stats", "count the posts, their words, categories and tags", runStats},
+		{"set", "set front matter keys: set KEY=VALUE... PATH...", runSet},
+		{"unset", "remove a front matter key: unset KEY PATH...", runUnset},
+		{"fix-dates", "replace dates Hexo cannot read by the file name's date", runFixDates},
+		{"lint", "report what Hexo would get wrong, like a compiler", runLint},
+		{"fix", "repair what lint finds and can be repaired safely", runFix},
+		{"help", "show the usage of hexopost or of a command: help [COMMAND]", runHelp},
+	}
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
 		}
 	}
-	return list(ctx, args, false, stdout, stderr)
+	return command{}, false
+}
+
+// run is hexopost with its arguments; it returns the exit status. The
+// command is the first operand, so flags may come before it
+// (hexopost --json stats DIR); a file named like a command is ./stats.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	std := stdio{in: stdin, out: stdout, err: stderr}
+	listing, _ := listFlags(std, false)
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || a == "-" || !strings.HasPrefix(a, "-") {
+			if cmd, ok := lookup(a); ok {
+				return cmd.run(ctx, append(slices.Clip(args[:i]), args[i+1:]...), std)
+			}
+			break
+		}
+		if takesValue(listing.FlagSet, a) {
+			i++
+		}
+	}
+	return list(ctx, args, false, std)
+}
+
+// runHelp runs hexopost help [COMMAND]: the usage on stdout.
+func runHelp(ctx context.Context, args []string, std stdio) int {
+	switch {
+	case len(args) == 0:
+		return list(ctx, []string{"-h"}, false, std)
+	case len(args) > 1:
+		fmt.Fprintln(std.err, "usage: hexopost help [COMMAND]")
+		return 2
+	}
+	cmd, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(std.err, "hexopost: help: %s is not a command (hexopost help lists them)\n", quote(args[0]))
+		return 2
+	}
+	if cmd.name == "help" {
+		fmt.Fprintln(std.out, "usage: hexopost help [COMMAND]")
+		return 0
+	}
+	return cmd.run(ctx, []string{"-h"}, std)
+}
+
+// version is the module's version and VCS revision, from the build info.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "hexopost (no build information)"
+	}
+	v := info.Main.Version
+	var rev, at, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	out := "hexopost " + v
+	if rev != "" {
+		out += fmt.Sprintf(" (%.12s %s%s)", rev, at, dirty)
+	}
+	return out + " " + info.GoVersion
 }
 
 // each reads one PATH: a post file, a site or a folder of posts. It returns
@@ -102,6 +196,9 @@ func eachMade(ctx context.Context, c *config, path string, prepare func(*hexo.Po
 		}
 		return r
 	}
+	if path == "-" {
+		return emit(read(readStdin(c.opts, c.stdin)))
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return emit(made{err: err})
@@ -122,6 +219,25 @@ func eachMade(ctx context.Context, c *config, path string, prepare func(*hexo.Po
 		}
 	}
 	return true
+}
+
+// stdinName names the post read from standard input in errors and findings.
+const stdinName = "<stdin>"
+
+// readStdin reads the one post "-" stands for.
+func readStdin(opts hexo.Options, in io.Reader) (*hexo.Post, error) {
+	if in == nil {
+		in = strings.NewReader("")
+	}
+	p, err := opts.ParseReader(in)
+	var pe *hexo.ParseError
+	if errors.As(err, &pe) && pe.File == "" {
+		pe.File = stdinName
+	}
+	if p != nil {
+		p.Source = stdinName
+	}
+	return p, err
 }
 
 // progress shows "N posts" on a terminal's stderr once loading has taken
@@ -165,6 +281,9 @@ func startProgress(stderr io.Writer) *progress {
 }
 
 func (p *progress) add() { p.n.Add(1) }
+
+// set is SiteOptions.Progress.
+func (p *progress) set(read int) { p.n.Store(int64(read)) }
 
 func (p *progress) clear() {
 	if p.shown.Load() {

@@ -16,7 +16,7 @@ import (
 
 func TestTableOnTheSampleBlog(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), []string{"../../testdata/blog"}, &out, &errOut)
+	code := run(context.Background(), []string{"../../testdata/blog"}, nil, &out, &errOut)
 	assert.Equal(t, 0, code, errOut.String())
 	// whole rows: columns padded by display width (the CJK title is two
 	// columns a character), dates as year-month-day hour:minute, titles and
@@ -37,7 +37,7 @@ func TestJSONLines(t *testing.T) {
 	write("c.html", "<p>HTML</p>")
 	write("notes.txt", "not a post")
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), []string{"--json", dir}, &out, &errOut)
+	code := run(context.Background(), []string{"--json", dir}, nil, &out, &errOut)
 	assert.Equal(t, 1, code, "a post failed")
 	assert.Contains(t, errOut.String(), "b.md:2")
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -58,10 +58,10 @@ func TestJSONLines(t *testing.T) {
 
 func TestUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
-	assert.Equal(t, 2, run(context.Background(), nil, &out, &errOut))
-	assert.Equal(t, 2, run(context.Background(), []string{"--nope", "x"}, &out, &errOut))
-	assert.Equal(t, 2, run(context.Background(), []string{"--timezone", "Mars/Base", "x"}, &out, &errOut))
-	assert.Equal(t, 1, run(context.Background(), []string{"does-not-exist.md"}, &out, &errOut))
+	assert.Equal(t, 2, run(context.Background(), nil, nil, &out, &errOut))
+	assert.Equal(t, 2, run(context.Background(), []string{"--nope", "x"}, nil, &out, &errOut))
+	assert.Equal(t, 2, run(context.Background(), []string{"--timezone", "Mars/Base", "x"}, nil, &out, &errOut))
+	assert.Equal(t, 1, run(context.Background(), []string{"does-not-exist.md"}, nil, &out, &errOut))
 }
 
 func TestSummaryLengthAndTimezone(t *testing.T) {
@@ -69,7 +69,7 @@ func TestSummaryLengthAndTimezone(t *testing.T) {
 	p := filepath.Join(dir, "p.md")
 	require.NoError(t, os.WriteFile(p, []byte("---\ndate: 2021-06-13 10:00:00\n---\none two three four five six\n"), 0o644))
 	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run(context.Background(), []string{"--json", "--summary-length", "10", "--timezone", "Asia/Shanghai", p}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(context.Background(), []string{"--json", "--summary-length", "10", "--timezone", "Asia/Shanghai", p}, nil, &out, &errOut), errOut.String())
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(out.Bytes(), &m))
 	assert.Equal(t, "one two…", m["summary"])
@@ -78,7 +78,7 @@ func TestSummaryLengthAndTimezone(t *testing.T) {
 
 func TestSiteMode(t *testing.T) {
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), []string{"--json", "--drafts", "--sort", "date", "--limit", "2", "../../testdata/blog"}, &out, &errOut)
+	code := run(context.Background(), []string{"--json", "--drafts", "--sort", "date", "--limit", "2", "../../testdata/blog"}, nil, &out, &errOut)
 	require.Equal(t, 0, code, errOut.String())
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 2, "--limit 2")
@@ -89,14 +89,14 @@ func TestSiteMode(t *testing.T) {
 	assert.Equal(t, "http://example.com/2024/01/15/unfinished/", newest["url"])
 
 	out.Reset()
-	require.Equal(t, 0, run(context.Background(), []string{"stats", "--json", "../../testdata/blog"}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(context.Background(), []string{"stats", "--json", "../../testdata/blog"}, nil, &out, &errOut), errOut.String())
 	var st map[string]any
 	require.NoError(t, json.Unmarshal(out.Bytes(), &st))
 	assert.Equal(t, map[string]any{"posts": 3.0, "published": 3.0, "words": 197.0, "categories": 6.0, "tags": 3.0,
 		"first": "2021-06-13T10:00:00Z", "last": "2023-02-01T08:30:00Z", "errors": 0.0}, st)
 
 	out.Reset()
-	require.Equal(t, 0, run(context.Background(), []string{"stats", "../../testdata/blog"}, &out, &errOut))
+	require.Equal(t, 0, run(context.Background(), []string{"stats", "../../testdata/blog"}, nil, &out, &errOut))
 	assert.Contains(t, out.String(), "posts       3")
 }
 
@@ -112,7 +112,7 @@ func TestSiteErrorsNameFileAndLine(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "source", "_posts", name), []byte(body), 0o644))
 	}
 	var out, errOut bytes.Buffer
-	assert.Equal(t, 1, run(context.Background(), []string{dir}, &out, &errOut))
+	assert.Equal(t, 1, run(context.Background(), []string{dir}, nil, &out, &errOut))
 	assert.Contains(t, errOut.String(), filepath.Join(dir, "source", "_posts", "bad.md")+":3")
 	assert.Contains(t, errOut.String(), filepath.Join(dir, "source", "_posts", "bad2.md")+":2")
 	assert.Len(t, strings.Split(strings.TrimSpace(out.String()), "\n"), 4, "every post is listed, failed ones too")
@@ -126,38 +126,38 @@ func TestEditCommands(t *testing.T) {
 	ctx := context.Background()
 	var out, errOut bytes.Buffer
 
-	require.Equal(t, 0, run(ctx, []string{"set", "--dry-run", "tags=[x, go]", a}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(ctx, []string{"set", "--dry-run", "tags=[x, go]", a}, nil, &out, &errOut), errOut.String())
 	assert.Contains(t, out.String(), "--- a/"+strings.TrimLeft(filepath.ToSlash(a), "/"), "an absolute path loses its leading slash: patch -p1 from the root")
 	assert.Contains(t, out.String(), "-tags: [x]\n+tags:\n+  - x\n+  - go\n")
 	got, _ := os.ReadFile(a)
 	assert.Contains(t, string(got), "tags: [x]", "--dry-run writes nothing")
 
 	out.Reset()
-	require.Equal(t, 0, run(ctx, []string{"fix-dates", dir}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(ctx, []string{"fix-dates", dir}, nil, &out, &errOut), errOut.String())
 	assert.Equal(t, a+": date \"Invalid Date\" -> 2021-06-12 00:00:00\n", out.String())
 	got, _ = os.ReadFile(a)
 	assert.Equal(t, "---\ntitle: A\ndate: 2021-06-12 00:00:00\ntags: [x]\n---\nbody\n", string(got))
 
 	out.Reset()
-	require.Equal(t, 0, run(ctx, []string{"unset", "headimg", dir}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(ctx, []string{"unset", "headimg", dir}, nil, &out, &errOut), errOut.String())
 	assert.Equal(t, b+": headimg removed\n", out.String(), "only the post that has the key")
 	got, _ = os.ReadFile(b)
 	assert.Equal(t, "---\ntitle: B # keep\n---\r\n", string(got))
 
-	require.Equal(t, 0, run(ctx, []string{"set", "cover=/c.jpg", b}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(ctx, []string{"set", "cover=/c.jpg", b}, nil, &out, &errOut), errOut.String())
 	got, _ = os.ReadFile(b)
 	assert.Equal(t, "---\ntitle: B # keep\ncover: /c.jpg\n---\r\n", string(got))
 
 	c := write("c.md", "---\ntitle: C\ndate: someday\n---\n")
 	errOut.Reset()
-	assert.Equal(t, 1, run(ctx, []string{"fix-dates", c}, &out, &errOut))
+	assert.Equal(t, 1, run(ctx, []string{"fix-dates", c}, nil, &out, &errOut))
 	assert.Contains(t, errOut.String(), "neither the file name nor --date-default")
-	require.Equal(t, 0, run(ctx, []string{"fix-dates", "--date-default", "2020-01-01", c}, &out, &errOut))
+	require.Equal(t, 0, run(ctx, []string{"fix-dates", "--date-default", "2020-01-01", c}, nil, &out, &errOut))
 	got, _ = os.ReadFile(c)
 	assert.Equal(t, "---\ntitle: C\ndate: 2020-01-01 00:00:00\n---\n", string(got))
 
-	assert.Equal(t, 2, run(ctx, []string{"set", "novalue", a}, &out, &errOut))
-	assert.Equal(t, 2, run(ctx, []string{"unset", "x"}, &out, &errOut))
+	assert.Equal(t, 2, run(ctx, []string{"set", "novalue", a}, nil, &out, &errOut))
+	assert.Equal(t, 2, run(ctx, []string{"unset", "x"}, nil, &out, &errOut))
 }
 
 func TestLintAndFix(t *testing.T) {
@@ -168,21 +168,21 @@ func TestLintAndFix(t *testing.T) {
 	ctx := context.Background()
 	var out, errOut bytes.Buffer
 
-	assert.Equal(t, 1, run(ctx, []string{"lint", dir}, &out, &errOut), "errors exit 1")
+	assert.Equal(t, 1, run(ctx, []string{"lint", dir}, nil, &out, &errOut), "errors exit 1")
 	assert.Equal(t, a+":3: frontmatter-invalid: did not find expected key: Hexo drops the post\n"+
 		a+":10: markdown-html: the HTML body goes through Hexo's Markdown pass: this indented line after a blank line becomes a code block, its tags shown as text\n"+
 		b+":5: unknown-tag: {% note %} is not a tag Hexo 8 knows: rendering fails and the post loses its content (a theme or plugin must provide it)\n", out.String())
 	assert.Equal(t, "2 errors, 1 warning, 0 info; 2 fixable by hexopost fix\n", errOut.String())
 
 	out.Reset()
-	require.Equal(t, 0, run(ctx, []string{"fix", "--dry-run", a}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(ctx, []string{"fix", "--dry-run", a}, nil, &out, &errOut), errOut.String())
 	assert.Contains(t, out.String(), "-title: \"\"'Stray quotes'\"\"\n+title: 'Stray quotes'\n")
 	assert.Contains(t, out.String(), "-thumbnail: ''\n")
 	got, _ := os.ReadFile(a)
 	assert.Contains(t, string(got), "thumbnail: ''", "--dry-run writes nothing")
 
 	out.Reset()
-	require.Equal(t, 0, run(ctx, []string{"fix", dir}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(ctx, []string{"fix", dir}, nil, &out, &errOut), errOut.String())
 	// the break is repaired where lint found it, on line 10: repairs go in
 	// the order of the lines they mend, so none moves a line not yet mended
 	assert.Equal(t, a+":3: frontmatter-invalid: fixed\n"+a+":5: cover-empty: fixed\n"+a+":10: markdown-html: fixed\n", out.String())
@@ -191,19 +191,19 @@ func TestLintAndFix(t *testing.T) {
 
 	out.Reset()
 	errOut.Reset()
-	assert.Equal(t, 0, run(ctx, []string{"lint", "--json", a}, &out, &errOut))
+	assert.Equal(t, 0, run(ctx, []string{"lint", "--json", a}, nil, &out, &errOut))
 	assert.Empty(t, out.String())
-	assert.Equal(t, 1, run(ctx, []string{"lint", "--json", b}, &out, &errOut))
+	assert.Equal(t, 1, run(ctx, []string{"lint", "--json", b}, nil, &out, &errOut))
 	var f struct{ Rule, Severity string }
 	require.NoError(t, json.Unmarshal(out.Bytes(), &f))
 	assert.Equal(t, "unknown-tag", f.Rule)
 	assert.Equal(t, "error", f.Severity)
 
 	out.Reset()
-	assert.Equal(t, 0, run(ctx, []string{"lint", "--rules"}, &out, &errOut))
+	assert.Equal(t, 0, run(ctx, []string{"lint", "--rules"}, nil, &out, &errOut))
 	assert.Contains(t, out.String(), "markdown-html")
-	assert.Equal(t, 2, run(ctx, []string{"fix", "--rules", "unknown-tag", a}, &out, &errOut), "not a rule fix repairs")
-	assert.Equal(t, 2, run(ctx, []string{"lint"}, &out, &errOut))
+	assert.Equal(t, 2, run(ctx, []string{"fix", "--rules", "unknown-tag", a}, nil, &out, &errOut), "not a rule fix repairs")
+	assert.Equal(t, 2, run(ctx, []string{"lint"}, nil, &out, &errOut))
 }
 
 // postWriter writes posts into dir and returns their paths.
@@ -235,7 +235,7 @@ func TestDryRunDiffsApply(t *testing.T) {
 	}
 	t.Chdir(dir)
 	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run(context.Background(), []string{"fix", "--dry-run", "."}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run(context.Background(), []string{"fix", "--dry-run", "."}, nil, &out, &errOut), errOut.String())
 	patch := filepath.Join(t.TempDir(), "fix.patch")
 	require.NoError(t, os.WriteFile(patch, out.Bytes(), 0o644))
 	for _, cmd := range [][]string{{"git", "apply", "--check", patch}, {"patch", "-p1", "--dry-run", "-i", patch}} {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -278,4 +279,23 @@ func ExampleErrOutsideSite() {
 	// Output:
 	// true 0
 	// source/_posts/leak.md: a symbolic link that leads outside the site
+}
+
+// A site with no post says what was looked for. Here the files were
+// embedded with their folder (//go:embed all:blog): the site is one folder
+// down, and fs.Sub reaches it.
+func ExampleErrNoPosts() {
+	embedded := fstest.MapFS{
+		"blog/_config.yml":            {Data: []byte("title: My blog\n")},
+		"blog/source/_posts/hello.md": {Data: []byte("---\ntitle: Hello\n---\n")},
+	}
+	_, err := hexo.LoadSite(context.Background(), embedded, hexo.SiteOptions{})
+	fmt.Println(errors.Is(err, hexo.ErrNoPosts), strings.Contains(err.Error(), "its folder blog holds a _config.yml"))
+
+	blog, _ := fs.Sub(embedded, "blog")
+	site, err := hexo.LoadSite(context.Background(), blog, hexo.SiteOptions{})
+	fmt.Println(len(site.Posts), err)
+	// Output:
+	// true true
+	// 1 <nil>
 }

@@ -57,6 +57,27 @@ func ExampleSite_All() {
 	// source/_drafts/idea.md false
 }
 
+// Pages reads the site's pages: the Markdown and HTML files of source/
+// outside _posts and _drafts.
+func ExampleSite_Pages() {
+	site, _ := hexo.NewSite(fstest.MapFS{
+		"_config.yml":             {Data: []byte("url: https://blog.example.org\nskip_render: demo/**\n")},
+		"source/_posts/hello.md":  {Data: []byte("---\ntitle: Hello\n---\n")},
+		"source/about/index.md":   {Data: []byte("---\ntitle: About\ndate: 2021-01-02\n---\nMe.\n")},
+		"source/links/index.html": {Data: []byte("---\ntitle: Links\npermalink: /friends/\n---\n<p>Friends.</p>\n")},
+		"source/demo/raw.md":      {Data: []byte("copied as it is")},
+	}, hexo.SiteOptions{})
+	for p, err := range site.Pages(context.Background()) {
+		if err != nil {
+			continue
+		}
+		fmt.Println(p.Title, p.Layout, p.Path, p.URL)
+	}
+	// Output:
+	// About page about/index.html https://blog.example.org/about/index.html
+	// Links page /friends/index.html https://blog.example.org/friends/index.html
+}
+
 func ExampleMap() {
 	site, err := hexo.NewSite(exampleSite, hexo.SiteOptions{Workers: 2})
 	if err != nil {

@@ -28,6 +28,7 @@ type postJSON struct {
 	Photos         []string     `json:"photos"`
 	Link           string       `json:"link"`
 	Lang           string       `json:"lang"`
+	Page           bool         `json:"page,omitempty"`
 	Slug           string       `json:"slug,omitempty"`
 	Path           string       `json:"path,omitempty"`
 	URL            string       `json:"url,omitempty"`
@@ -60,7 +61,7 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		Source: p.SourceName(), Title: p.Title, Date: jsonTime(p.Date), Updated: jsonTime(p.Updated),
 		Categories: nonNil(p.Categories), Tags: nonNil(p.Tags), Comments: p.Comments,
 		Published: p.Published, Layout: p.Layout, Permalink: p.Permalink, Photos: nonNil(p.Photos),
-		Link: p.Link, Lang: p.Lang, Slug: p.Slug, Path: p.Path, URL: p.URL, Assets: p.Assets, Author: p.Author, FrontMatter: fm, Format: p.Format,
+		Link: p.Link, Lang: p.Lang, Page: p.Page, Slug: p.Slug, Path: p.Path, URL: p.URL, Assets: p.Assets, Author: p.Author, FrontMatter: fm, Format: p.Format,
 		Body: p.Body, Excerpt: p.Excerpt(), More: p.More(), Headings: nonNil(p.Headings()),
 		Paragraphs: nonNil(p.Paragraphs()), Images: nonNil(p.Images()), Summary: p.Summary(),
 		Text: p.Text(), Words: p.WordCount(), ReadingMinutes: p.ReadingMinutes(),

@@ -175,10 +175,14 @@ type Post struct {
 	// Blocks is the body walked once: headings, paragraphs, code and images
 	// in document order. Every other body helper reads these.
 	Blocks []Block
+	// Page is true for a page of a site (Site.Pages: a file below source/
+	// outside _posts and _drafts, Hexo's Page model), false for a post.
+	Page bool
 	// Slug, Path and URL are what Hexo derives from the site when the post is
 	// loaded with a Site (empty for Parse): the slug from the file name by
 	// new_post_name, the path below the site root by the permalink pattern,
-	// and the full URL (Hexo's post.permalink).
+	// and the full URL (Hexo's post.permalink). A page has no slug; its path
+	// is its file's with .html (or its front-matter permalink).
 	Slug string
 	Path string
 	URL  string
@@ -220,6 +224,12 @@ type kept struct {
 
 // maxWarnings keeps a hostile post from growing Warnings without bound.
 const maxWarnings = 100
+
+// refused reports whether Hexo would make nothing of the file: front
+// matter it refuses, or a file that is not text.
+func (p *Post) refused() bool {
+	return p.kept.notText != nil || p.kept.fmErr != nil && !errors.Is(p.kept.fmErr, errNotMapping)
+}
 
 func (p *Post) warn(msg string) {
 	switch {

@@ -153,8 +153,9 @@ func (s *Site) Load(ctx context.Context) error {
 // siteFile is a post file found by the walk.
 type siteFile struct {
 	name  string // path in the FS
-	rel   string // path below _posts or _drafts
+	rel   string // path below _posts or _drafts (a page's: below source)
 	draft bool
+	page  bool
 	mod   time.Time
 }
 
@@ -184,6 +185,30 @@ type loaded struct {
 // done with each post (encoding it, indexing it, counting its words) runs
 // on every core, and a post fn is done with is not held.
 func Map[T any](ctx context.Context, s *Site, fn func(*Post, error) T) iter.Seq[T] {
+	return stream(ctx, s, s.list, s.noPosts, fn)
+}
+
+// Pages streams the site's pages as All streams its posts: every Markdown
+// or HTML file below source/ outside _posts and _drafts that Hexo renders
+// (not matched by skip_render or exclude; names starting with "_" or "."
+// only when include matches them), in path order, read with Hexo's page
+// rules: the path is the file's with .html (a front-matter permalink wins,
+// "/" getting index.html), the layout "page" unless the front matter sets
+// one, no slug, categories or tags, and dates as for posts (none from the
+// file name). Each comes with Page true. A bare folder of posts has none.
+func (s *Site) Pages(ctx context.Context) iter.Seq2[*Post, error] {
+	return func(yield func(*Post, error) bool) {
+		for r := range stream(ctx, s, s.listPages, nil, func(p *Post, err error) loaded { return loaded{p, err} }) {
+			if !yield(r.post, r.err) {
+				return
+			}
+		}
+	}
+}
+
+// stream is Map over the files list finds; none, when not nil, is the
+// error when it finds no file.
+func stream[T any](ctx context.Context, s *Site, list func(fs.FS, func(siteFile, error) bool), none func(fs.FS) error, fn func(*Post, error) T) iter.Seq[T] {
 	return func(yield func(T) bool) {
 		fsys, closeFS, err := s.open()
 		if err != nil {
@@ -204,7 +229,7 @@ func Map[T any](ctx context.Context, s *Site, fn func(*Post, error) T) iter.Seq[
 			defer close(queue)
 			sem := make(chan struct{}, workers)
 			found := false
-			s.list(fsys, func(f siteFile, err error) bool {
+			list(fsys, func(f siteFile, err error) bool {
 				found = true
 				c := make(chan T, 1)
 				if err != nil {
@@ -231,9 +256,9 @@ func Map[T any](ctx context.Context, s *Site, fn func(*Post, error) T) iter.Seq[
 				}
 				return true
 			})
-			if !found && ctx.Err() == nil {
+			if !found && none != nil && ctx.Err() == nil {
 				c := make(chan T, 1)
-				c <- fn(nil, s.noPosts(fsys))
+				c <- fn(nil, none(fsys))
 				select {
 				case queue <- c:
 				case <-done:
@@ -274,16 +299,7 @@ func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 			if !s.renderable(name) {
 				return true
 			}
-			info, err := fs.Stat(fsys, name) // follows a link, which os.Root keeps inside the site
-			switch {
-			case err != nil:
-				return fn(siteFile{}, &ParseError{File: s.display(name), Err: outsideSite(err)})
-			case info.Mode().IsRegular():
-				return fn(siteFile{name: name, rel: rel, draft: draft, mod: info.ModTime()}, nil)
-			case !info.IsDir(): // a FIFO or a device would block the reader, or never end
-				return fn(siteFile{}, &ParseError{File: s.display(name), Err: notRegular(info)})
-			}
-			return true
+			return s.found(fsys, siteFile{name: name, rel: rel, draft: draft}, fn)
 		})
 	}
 	if s.bare {
@@ -329,6 +345,80 @@ func (s *Site) noPosts(fsys fs.FS) error {
 	return fmt.Errorf("%s%w: %s", where, ErrNoPosts, msg)
 }
 
+// found hands fn a file the walk found, once it is known to be a regular
+// file: a link is followed (os.Root keeps it inside the site), a FIFO or a
+// device refused (it would block the reader, or never end).
+func (s *Site) found(fsys fs.FS, f siteFile, fn func(siteFile, error) bool) bool {
+	info, err := fs.Stat(fsys, f.name)
+	switch {
+	case err != nil:
+		return fn(siteFile{}, &ParseError{File: s.display(f.name), Err: outsideSite(err)})
+	case info.Mode().IsRegular():
+		f.mod = info.ModTime()
+		return fn(f, nil)
+	case !info.IsDir():
+		return fn(siteFile{}, &ParseError{File: s.display(f.name), Err: notRegular(info)})
+	}
+	return true
+}
+
+// listPages walks the source folder for Hexo's pages: what its asset
+// processor renders (hexo/lib/plugins/processor/asset.js). A file is left
+// out when its name ends in "~" or "%", exclude matches it, a segment of
+// its path starts with "_" or "." and include does not match it, or
+// skip_render matches it (it is copied as it is); of the rest, the Markdown
+// and HTML files are pages.
+func (s *Site) listPages(fsys fs.FS, fn func(siteFile, error) bool) {
+	if s.bare {
+		return
+	}
+	skip, include, exclude := compileGlobs(s.Config.SkipRender), compileGlobs(s.Config.Include), compileGlobs(s.Config.Exclude)
+	var walk func(dir, rel string) bool
+	walk = func(dir, rel string) bool {
+		names, err := readDirNames(fsys, dir)
+		if err != nil {
+			if rel == "" && errors.Is(err, fs.ErrNotExist) {
+				return true
+			}
+			return fn(siteFile{}, &ParseError{File: s.display(dir), Err: err})
+		}
+		for _, n := range names {
+			name, r := path.Join(dir, n), path.Join(rel, n)
+			info, err := fs.Lstat(fsys, name) // a link is not followed into a folder
+			hidden := strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") || hiddenPath(rel)
+			switch {
+			case err != nil:
+				if !fn(siteFile{}, &ParseError{File: s.display(name), Err: err}) {
+					return false
+				}
+			case info.IsDir():
+				if (!hidden || len(include) > 0) && !walk(name, r) { // below a hidden folder only include can let a file in
+					return false
+				}
+			case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"), exclude.match(r),
+				hidden && !include.match(r), !IsPostFile("x" + path.Ext(n)), skip.match(r):
+			default:
+				if !s.found(fsys, siteFile{name: name, rel: r, page: true}, fn) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(s.Config.SourceDir, "")
+}
+
+// hiddenPath reports whether a segment of rel starts with "_" or "."
+// (Hexo's isHiddenFile).
+func hiddenPath(rel string) bool {
+	for seg := range strings.SplitSeq(rel, "/") {
+		if strings.HasPrefix(seg, "_") || strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Site) renderable(name string) bool {
 	if !IsPostFile(name) {
 		return false
@@ -345,7 +435,11 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 	defer file.Close()
 	opts := s.opts.Options
 	opts.Location = s.loc
-	if s.Config.PostAssetFolder { // listed first: asset_img looks its file up
+	derive := s.derive
+	if f.page {
+		derive = s.derivePage
+	}
+	if s.Config.PostAssetFolder && !f.page { // listed first: asset_img looks its file up
 		opts.assets = &assetFolder{listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))}
 	}
 	p, err := opts.parseFrom(file, s.display(f.name))
@@ -353,11 +447,11 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 		if s.fsys == nil { // OpenSite: Save writes back through the site's folder
 			p.origin = &origin{dir: s.dir, name: f.name, read: p.src, confined: true}
 		}
-		s.derive(p, f)
+		derive(p, f)
 		if opts.assets != nil {
 			p.Assets = opts.assets.names
 		}
-		p.rederive = func(np *Post) { s.derive(np, f) } // after an edit
+		p.rederive = func(np *Post) { derive(np, f) } // after an edit
 	}
 	return p, err
 }
@@ -418,6 +512,41 @@ func (s *Site) derive(p *Post, f siteFile) {
 	if !ok {
 		p.warn(fmt.Sprintf("permalink %q needs a value the post does not have", s.Config.Permalink))
 	}
+}
+
+// derivePage is Hexo's page processor on a parsed page.
+func (s *Site) derivePage(p *Post, f siteFile) {
+	p.Page = true
+	p.Categories, p.Tags = nil, nil // Hexo's Page model has neither
+	p.zoneChosen = s.Config.Timezone != "" || s.opts.Location != nil
+	if !p.refused() {
+		p.Published = true // published is a post's key: Hexo renders every page
+	}
+	if !p.FrontMatter.Has("layout") {
+		p.Layout = "page"
+	}
+	if v, _ := p.FrontMatter.Get("date"); !truthy(v) {
+		p.warn("no date in the front matter; Hexo would use the file's change time")
+	}
+	if p.Updated.IsZero() {
+		switch s.Config.UpdatedOption {
+		case "date":
+			p.Updated = p.Date
+		case "mtime":
+			p.Updated = f.mod
+		}
+	}
+	pth := strings.TrimSuffix(f.rel, path.Ext(f.rel)) + ".html"
+	if p.Permalink != "" {
+		pth = p.Permalink
+		if strings.HasSuffix(pth, "/") {
+			pth += "index"
+		}
+		if path.Ext(pth) == "" {
+			pth += ".html"
+		}
+	}
+	p.Path, p.URL = pth, fullURL(&s.Config, pth)
 }
 
 // listAssets lists a post's asset folder as Hexo's scanAssetDir does: every

@@ -54,6 +54,12 @@ type hexoSite struct {
 		Slug, Name string
 		Count      int
 	}
+	Pages []struct {
+		Source, Path, Permalink, Title, Layout string
+		Date, Updated                          *string
+		Comments                               bool
+		Images                                 []string
+	}
 }
 
 // TestSiteMatchesHexo loads each site of testdata/sites and compares what we
@@ -69,7 +75,7 @@ type hexoSite struct {
 // encoding with a url that has a path; asset_img's lookup of its file among
 // its arguments.
 func TestSiteMatchesHexo(t *testing.T) {
-	for _, name := range []string{"dated", "params", "assets"} {
+	for _, name := range []string{"dated", "params", "assets", "pages"} {
 		t.Run(name, func(t *testing.T) {
 			raw, err := os.ReadFile("testdata/sites/" + name + ".hexo.json")
 			require.NoError(t, err)
@@ -149,7 +155,66 @@ func TestSiteMatchesHexo(t *testing.T) {
 			}
 			slices.Sort(tags)
 			assert.Equal(t, wantTags, tags)
+			checkPages(t, site, want)
 		})
+	}
+}
+
+// checkPages compares Site.Pages with Hexo's Page model. Hexo's model also
+// holds the other files it renders (style.css, with layout false), which
+// are no pages of ours; a page whose front matter Hexo refuses is not in
+// it, and comes from Pages with its error.
+func checkPages(t *testing.T, site *Site, want hexoSite) {
+	got := map[string]*Post{}
+	var failed []string
+	for p, err := range site.Pages(context.Background()) {
+		require.NotNil(t, p, "%v", err)
+		assert.True(t, p.Page, p.Source)
+		if err != nil {
+			assert.ErrorIs(t, err, ErrFrontMatter)
+			assert.False(t, p.Published, "Hexo drops %s", p.Source)
+			failed = append(failed, p.Source)
+			continue
+		}
+		got[strings.TrimPrefix(p.Source, "source/")] = p
+	}
+	n := 0
+	for _, w := range want.Pages {
+		if !IsPostFile(w.Source) {
+			assert.Equal(t, "false", w.Layout, "%s: Hexo renders it, but as no page", w.Source)
+			continue
+		}
+		n++
+		p := got[w.Source]
+		if !assert.NotNil(t, p, "page %s", w.Source) {
+			continue
+		}
+		assert.Equal(t, w.Path, p.Path, w.Source)
+		assert.Equal(t, w.Permalink, p.URL, w.Source)
+		assert.Equal(t, w.Title, p.Title, w.Source)
+		assert.Equal(t, w.Layout, p.Layout, w.Source)
+		assert.Equal(t, w.Comments, p.Comments, w.Source)
+		assert.Equal(t, deref(w.Date), isoTime(p.Date), w.Source)
+		assert.Equal(t, deref(w.Updated), isoTime(p.Updated), w.Source)
+		assert.True(t, p.Published, w.Source)
+		assert.Empty(t, p.Slug, w.Source)
+		assert.Empty(t, p.Categories, w.Source)
+		assert.Empty(t, p.Tags, w.Source)
+		var imgs []string
+		for _, b := range p.Blocks {
+			if b.Kind == BlockImage {
+				imgs = append(imgs, b.URL)
+			}
+		}
+		if assert.Len(t, imgs, len(w.Images), w.Source) {
+			for i, src := range w.Images {
+				assert.True(t, strings.HasSuffix(src, "/"+imgs[i]), "%s: image %d is %q, Hexo's %q", w.Source, i, imgs[i], src)
+			}
+		}
+	}
+	assert.Len(t, got, n, "every page Hexo renders, and no other")
+	if len(want.Pages) > 0 {
+		assert.Equal(t, []string{"source/broken.md"}, failed)
 	}
 }
 

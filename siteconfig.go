@@ -54,6 +54,13 @@ type SiteConfig struct {
 	UpdatedOption string `yaml:"updated_option" json:"updated_option"`
 	// SourceDir is the folder holding _posts and _drafts ("source").
 	SourceDir string `yaml:"source_dir" json:"source_dir"`
+	// SkipRender lists the files of SourceDir copied, not rendered: they are
+	// no pages. Include lets names starting with "_" or "." in, Exclude
+	// leaves files out. Each is a micromatch pattern on the path below
+	// SourceDir (about/**, README.md), a pattern or a list of them.
+	SkipRender []string `yaml:"skip_render" json:"skip_render"`
+	Include    []string `yaml:"include" json:"include"`
+	Exclude    []string `yaml:"exclude" json:"exclude"`
 }
 
 // DefaultSiteConfig returns Hexo 8.1.2's defaults for the settings SiteConfig

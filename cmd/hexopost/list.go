@@ -15,6 +15,7 @@ import (
 // config is the command line, parsed.
 type config struct {
 	json, drafts, stats bool
+	pages               bool // a site's pages too
 	sort                string
 	limit, workers      int
 	opts                hexo.Options
@@ -54,6 +55,7 @@ func listFlags(std stdio, counting bool) (*flags, listing) {
 	l.zone = fl.String("timezone", "UTC", "time zone for dates written without an offset, when a site sets none (an IANA name)")
 	l.dataURLs = fl.Bool("data-urls", false, "keep data: URLs (inline images) in images")
 	l.drafts = draftsFlag(fl, "read")
+	fl.BoolVar(&l.c.pages, "pages", false, "read a site's pages too (the Markdown and HTML files of source/ outside _posts and _drafts), after its posts")
 	fl.StringVar(&l.c.sort, "sort", "path", "order of the posts: path, or date (newest first)")
 	fl.IntVar(&l.c.limit, "limit", 0, "print at most N posts (0: all)")
 	fl.IntVar(&l.c.workers, "workers", 0, "posts parsed at once (0: one per CPU)")

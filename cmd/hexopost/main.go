@@ -213,12 +213,25 @@ func eachMade(ctx context.Context, c *config, path string, prepare func(*hexo.Po
 	if site == nil {
 		return true
 	}
+	var none *made // with --pages, a site of pages only is no failure
 	for r := range hexo.Map(ctx, site, read) {
+		if c.pages && errors.Is(r.err, hexo.ErrNoPosts) {
+			none = &r
+			continue
+		}
 		if !emit(r) {
 			return false
 		}
 	}
-	return true
+	if c.pages {
+		for p, err := range site.Pages(ctx) {
+			none = nil
+			if !emit(read(p, err)) {
+				return false
+			}
+		}
+	}
+	return none == nil || emit(*none)
 }
 
 // stdinName names the post read from standard input in errors and findings.

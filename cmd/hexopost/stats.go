@@ -12,6 +12,7 @@ import (
 // stats is what `hexopost stats` counts.
 type stats struct {
 	Posts      int        `json:"posts"`
+	Pages      int        `json:"pages,omitempty"` // with --pages
 	Published  int        `json:"published"`
 	Words      int        `json:"words"`
 	Categories int        `json:"categories"`
@@ -28,6 +29,11 @@ type stats struct {
 func (s *stats) add(p *hexo.Post) {
 	if s.cats == nil {
 		s.cats, s.tags = map[string]bool{}, map[string]bool{}
+	}
+	if p.Page { // its words count; the rest is the posts'
+		s.Pages++
+		s.Words += p.WordCount()
+		return
 	}
 	s.Posts++
 	if p.Published {
@@ -83,14 +89,17 @@ func (s *stats) print(w io.Writer, asJSON bool) error {
 		}
 		return t.Format("2006-01-02")
 	}
-	printTable(w, [][]string{
-		{"posts", fmt.Sprint(s.Posts)},
+	rows := [][]string{{"posts", fmt.Sprint(s.Posts)}}
+	if s.Pages > 0 {
+		rows = append(rows, []string{"pages", fmt.Sprint(s.Pages)})
+	}
+	printTable(w, append(rows, [][]string{
 		{"published", fmt.Sprint(s.Published)},
 		{"words", fmt.Sprint(s.Words)},
 		{"categories", fmt.Sprint(s.Categories)},
 		{"tags", fmt.Sprint(s.Tags)},
 		{"dates", day(s.First) + " .. " + day(s.Last)},
 		{"errors", fmt.Sprint(s.errors)},
-	})
+	}...))
 	return nil
 }

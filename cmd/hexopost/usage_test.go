@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,4 +193,45 @@ func TestLintRulesAligned(t *testing.T) {
 		}
 		assert.Equal(t, col, at, "the severity column is aligned: %q", line)
 	}
+}
+
+func TestPages(t *testing.T) {
+	site := "../../testdata/sites/pages"
+	code, out, _ := hexopost(t, "", "--json", site)
+	assert.Equal(t, 0, code)
+	assert.Len(t, strings.Split(strings.TrimSpace(out), "\n"), 1, "the posts only, without --pages")
+
+	code, out, errOut := hexopost(t, "", "--json", "--pages", site)
+	assert.Equal(t, 1, code, "a page Hexo refuses fails the run, as a post does")
+	assert.Contains(t, errOut, "broken.md:2")
+	var paths []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m struct {
+			Page bool
+			Path string
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &m))
+		paths = append(paths, fmt.Sprint(m.Page, " ", m.Path))
+	}
+	assert.Equal(t, []string{"false 2021/06/12/hello/", "true _partial/keep.html", "true about/index.html", "true broken.html",
+		"true /guide/index.html", "true manual.html", "true links.html", "true nodate.html"}, paths, "posts, then pages")
+
+	code, out, _ = hexopost(t, "", "stats", "--json", "--pages", site)
+	assert.Equal(t, 1, code)
+	var st map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &st))
+	assert.Equal(t, 1.0, st["posts"])
+	assert.Equal(t, 7.0, st["pages"])
+
+	// a site of pages only is no failure with --pages
+	only := t.TempDir()
+	postWriter(t, only)("_config.yml", "title: t\n")
+	require.NoError(t, os.MkdirAll(filepath.Join(only, "source", "about"), 0o755))
+	postWriter(t, filepath.Join(only, "source", "about"))("index.md", "---\ntitle: About\n---\nme\n")
+	code, out, errOut = hexopost(t, "", "--pages", only)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "About")
+	code, _, errOut = hexopost(t, "", only)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "no posts found")
 }

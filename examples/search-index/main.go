@@ -1,6 +1,9 @@
-// Search-index writes a search.json for the posts of a Hexo site, in the
-// shape hexo-generator-search's JSON has (title, url, content, categories,
-// tags), with the clean text: no style or script, entities decoded.
+// Search-index writes a search.json for the posts and pages of a Hexo site,
+// in the shape hexo-generator-search's JSON has (title, url, content,
+// categories, tags), with the clean text: no style or script, entities
+// decoded. As with the plugin, -field post, page or all says what is indexed
+// (all here: the plugin's default is post), a post or page whose front
+// matter says indexing: false is left out, and so is an unpublished post.
 //
 //	go run ./examples/search-index -o search.json testdata/blog
 package main
@@ -8,6 +11,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -30,9 +34,10 @@ type entry struct {
 
 func main() {
 	out := flag.String("o", "search.json", "where to write the index (- for standard output)")
+	field := flag.String("field", "all", "what to index: post, page or all")
 	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: search-index [-o FILE] DIR")
+	if flag.NArg() != 1 || *field != "post" && *field != "page" && *field != "all" {
+		fmt.Fprintln(os.Stderr, "usage: search-index [-o FILE] [-field post|page|all] DIR")
 		os.Exit(2)
 	}
 	w := io.Writer(os.Stdout)
@@ -45,21 +50,27 @@ func main() {
 		defer f.Close()
 		w = f
 	}
-	if err := run(os.DirFS(flag.Arg(0)), w); err != nil {
+	if err := run(os.DirFS(flag.Arg(0)), *field, w); err != nil {
 		fmt.Fprintln(os.Stderr, "search-index:", err)
 		os.Exit(1)
 	}
 }
 
-func run(fsys fs.FS, w io.Writer) error {
+func run(fsys fs.FS, field string, w io.Writer) error {
 	site, err := hexo.NewSite(fsys, hexo.SiteOptions{})
 	if err != nil {
 		return err
 	}
 	entries := []entry{}
-	for post, err := range site.All(context.Background()) { // streamed: the index never holds the posts
-		if err != nil {
-			return err
+	add := func(post *hexo.Post, err error) error {
+		if err != nil && post == nil && !errors.Is(err, hexo.ErrNoPosts) {
+			return err // a file that could not be read
+		}
+		if post == nil || !post.Published { // unpublished, or dropped by Hexo
+			return nil
+		}
+		if v, ok := post.FrontMatter.Get("indexing"); ok && v == false {
+			return nil
 		}
 		e := entry{Title: post.Title, URL: urlFor(site.Config.Root, post.Path), Content: post.Text(), Tags: post.Tags, Categories: []string{}}
 		for _, chain := range post.Categories {
@@ -72,6 +83,22 @@ func run(fsys fs.FS, w io.Writer) error {
 			e.Date = post.Date.Format("2006-01-02T15:04:05Z07:00")
 		}
 		entries = append(entries, e)
+		return nil
+	}
+	ctx := context.Background()
+	if field != "page" {
+		for post, err := range site.All(ctx) { // streamed: the index never holds the posts
+			if err := add(post, err); err != nil {
+				return err
+			}
+		}
+	}
+	if field != "post" {
+		for page, err := range site.Pages(ctx) {
+			if err := add(page, err); err != nil {
+				return err
+			}
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

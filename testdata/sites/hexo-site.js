@@ -1,13 +1,13 @@
 // hexo-site.js: what real Hexo derives for every post of a site (slug, path,
-// permalink, dates, categories, tags, the images of its HTML), the ground truth
-// of site_test.go.
+// permalink, dates, categories, tags, the images of its HTML) and for every
+// page, the ground truth of site_test.go.
 //
-//	NODE_PATH=$ORACLE/node_modules TZ=ZONE node hexo-site.js SITE > SITE.hexo.json
+//	NODE_PATH=tools/hexo-answer/node_modules TZ=ZONE node testdata/sites/hexo-site.js SITE > SITE.hexo.json
 //
 // ZONE is the site's timezone (UTC when it sets none): Hexo formats permalinks
 // and drops YAML dates' offsets in the machine's zone, and with the two equal
 // its answers are the ones the Go library gives on purpose.
-// $ORACLE is a copy of ../shared/oracle after its setup.sh (Hexo 8.1.2).
+// tools/hexo-answer holds the pinned Hexo 8.1.2 (npm ci there first).
 // The site is copied to a temporary folder first (file times pinned to
 // 2000-01-02T03:04:05Z), so Hexo's db.json and package.json never land in
 // testdata.
@@ -56,7 +56,21 @@ async function main() {
     .map(t => ({ slug: t.slug, name: t.name, count: t.length }))
     .filter(t => t.count > 0)
     .sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  process.stdout.write(JSON.stringify({ hexo: hexo.version, posts, categories, tags }, null, 2) + '\n');
+  // A page without a front-matter date gets the file's change time, which
+  // cannot be pinned: it is written null.
+  const fm = require('hexo-front-matter');
+  const pages = hexo.model('Page').toArray().map(p => ({
+    source: p.source,
+    path: p.path,
+    permalink: p.permalink,
+    title: p.title,
+    date: fm.parse(p.raw).date ? iso(p.date) : null,
+    updated: iso(p.updated),
+    layout: p.layout,
+    comments: p.comments,
+    images: [...(p.content || '').matchAll(/<img [^>]*?src="([^"]*)"/g)].map(m => m[1]),
+  })).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  process.stdout.write(JSON.stringify({ hexo: hexo.version, posts, categories, tags, pages }, null, 2) + '\n');
   fs.rmSync(dir, { recursive: true, force: true });
 }
 main().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,114 @@
+package hexo
+
+import (
+	"regexp"
+	"strings"
+)
+
+// globs is a list of micromatch patterns, the form of _config.yml's
+// skip_render, include and exclude, matched as Hexo's isMatch does
+// (micromatch.isMatch with its defaults) on a path below the source folder.
+type globs []glob
+
+type glob struct {
+	re  *regexp.Regexp
+	neg bool // "!pattern": every path the pattern does not match
+}
+
+// compileGlobs turns patterns into globs; a pattern that cannot be read is
+// left out (micromatch matches nothing with it).
+func compileGlobs(patterns []string) globs {
+	var g globs
+	for _, p := range patterns {
+		neg := false
+		for strings.HasPrefix(p, "!") {
+			p, neg = p[1:], !neg
+		}
+		if re, err := regexp.Compile(globRegexp(p)); err == nil && p != "" {
+			g = append(g, glob{re, neg})
+		}
+	}
+	return g
+}
+
+// match is isMatch on a list: any pattern matching.
+func (g globs) match(name string) bool {
+	for _, p := range g {
+		if p.re.MatchString(name) != p.neg {
+			return true
+		}
+	}
+	return false
+}
+
+// globRegexp is micromatch's reading of a pattern, for what _config.yml
+// patterns use: "*" is any run of characters but "/", "**" as a whole
+// segment any number of segments ("dir/**" matching dir too), "?" one
+// character but "/", [...] a class ([^...] negated),
+// {a,b} alternatives, "\" an escape. As with micromatch's defaults, a
+// wildcard does not match a name's leading "." and a pattern without "/"
+// matches the whole path, not its base name; a leading "./" is dropped.
+func globRegexp(p string) string {
+	p = strings.TrimPrefix(p, "./")
+	tail := "" // "dir/**" matches dir too
+	if strings.HasSuffix(p, "/**") && len(p) > 3 {
+		p, tail = p[:len(p)-3], `(?:/(?:[^/.][^/]*(?:/[^/.][^/]*)*)?)?`
+	}
+	var b strings.Builder
+	depth := 0 // open {…} groups
+	atStart := func(i int) bool { return i == 0 || p[i-1] == '/' }
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && i+1 < len(p):
+			i++
+			b.WriteString(regexp.QuoteMeta(p[i : i+1]))
+		case c == '*' && i+1 < len(p) && p[i+1] == '*' && atStart(i) && (i+2 == len(p) || p[i+2] == '/'):
+			i++
+			if i+1 < len(p) { // "**/": no segment, or segments each ended by "/"
+				i++
+				b.WriteString(`(?:[^/.][^/]*/)*`)
+			} else {
+				b.WriteString(`(?:[^/.][^/]*(?:/[^/.][^/]*)*)?`)
+			}
+		case c == '*':
+			for i+1 < len(p) && p[i+1] == '*' {
+				i++
+			}
+			if atStart(i) {
+				b.WriteString(`(?:[^/.][^/]*)?`)
+			} else {
+				b.WriteString(`[^/]*`)
+			}
+		case c == '?':
+			if atStart(i) {
+				b.WriteString(`[^/.]`)
+			} else {
+				b.WriteString(`[^/]`)
+			}
+		case c == '[':
+			end := strings.IndexByte(p[i+1:], ']')
+			if end < 0 {
+				b.WriteString(`\[`)
+				continue
+			}
+			class := p[i+1 : i+1+end] // [!a] is "!" or "a", as micromatch reads it; [^a] negates
+			b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
+			i += end + 1
+		case c == '{':
+			depth++
+			b.WriteString("(?:")
+		case c == ',' && depth > 0:
+			b.WriteString("|")
+		case c == '}' && depth > 0:
+			depth--
+			b.WriteString(")")
+		default:
+			b.WriteString(regexp.QuoteMeta(p[i : i+1]))
+		}
+	}
+	for ; depth > 0; depth-- {
+		b.WriteString(")")
+	}
+	return "^(?:" + b.String() + tail + ")$"
+}

@@ -381,3 +381,14 @@ func ExampleErrNotText() {
 	fmt.Println(errors.Is(err, hexo.ErrNotText), post.Published, post.WordCount())
 	// Output: true false 0
 }
+
+// Markdown is the body for another Markdown engine: tag plugins are HTML,
+// the rest is as written.
+func ExamplePost_Markdown() {
+	post, _ := hexo.Parse([]byte("---\ntitle: Cats\n---\n{% img /cat.png 'A cat' %}\n\nThe `{% img %}` tag, and **Markdown**.\n"))
+	fmt.Print(post.Markdown())
+	// Output:
+	// <!----><img src="/cat.png" title="A cat">
+	//
+	// The `{% img %}` tag, and **Markdown**.
+}

@@ -1,0 +1,182 @@
+package hexo
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Markdown returns a Markdown body as Hexo hands it to its Markdown
+// renderer, for another engine to render (a migration to Hugo): every tag
+// plugin replaced by the HTML Hexo's tag writes ({% asset_img %} an <img>,
+// {% blockquote %} a <blockquote>), a tag inside inline or indented code
+// left as written (Hexo escapes it there, unless that code holds a
+// {% raw %}), and the rest, code fences included, as written. Line breaks are LF. For an HTML body it is Content.
+func (p *Post) Markdown() string {
+	if p.Format != FormatMarkdown {
+		return p.Content()
+	}
+	s := p.expanded
+	if !strings.Contains(s, heldMark) {
+		return s
+	}
+	code := p.codeRanges(s)
+	ran := map[int]bool{} // by code range: whether it holds a {% raw %}, which lets Nunjucks run its tags
+	inCode := func(at int) bool { return rangeAt(code, at) >= 0 }
+	runs := func(at int) bool {
+		r := rangeAt(code, at)
+		v, ok := ran[r]
+		if !ok {
+			v = p.holdsRaw(s[code[r][0]:code[r][1]])
+			ran[r] = v
+		}
+		return v
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	done := 0
+	for at := 0; ; {
+		m := strings.Index(s[at:], heldMark)
+		if m < 0 {
+			break
+		}
+		m += at
+		at = m + len(heldMark)
+		i := m - len("<!--code")
+		if i < 0 || s[i:m] != heldOpen[:len(heldOpen)-len(heldMark)] && s[i:m] != heldTagOpen[:len(heldTagOpen)-len(heldMark)] {
+			continue
+		}
+		n, k, ok := p.held.item(s, at)
+		if !ok || !strings.HasPrefix(s[k:], "-->") || p.held[n].tag != (s[i:m] == heldTagOpen[:len(heldTagOpen)-len(heldMark)]) {
+			continue
+		}
+		h := p.held[n]
+		b.WriteString(s[done:i])
+		switch {
+		case !h.tag: // a fence Hexo paired: as written, from its opener to its closer
+			b.WriteString(strings.ReplaceAll(p.Body[h.from:h.to], "\r\n", "\n"))
+		case inCode(i) && !runs(i):
+			b.WriteString(h.src)
+		case inCode(i): // Nunjucks ran it: its output ({% raw %}'s text) is the code's text
+			b.WriteString(h.html)
+		default:
+			// The comment stands where Hexo's placeholder stood, so that the
+			// Markdown around reads as marked read it: a line starting with
+			// it is an HTML block of that line only.
+			b.WriteString("<!---->" + inertHTML(h.html))
+		}
+		done = k + len("-->")
+		at = done
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// inertHTML is a tag's HTML written so that a Markdown engine passes it
+// through as Hexo does (it holds the tag's output away from marked): on one
+// line, so that no blank line ends its HTML block, and with the characters
+// Markdown reads between its elements written as character references, so
+// that "**" in a caption is not bold and "|" no table cell. A browser
+// reads the references as the characters. Script and style content is
+// left alone.
+func inertHTML(h string) string {
+	var b strings.Builder
+	b.Grow(len(h) + len(h)/8)
+	inTag, raw := false, ""
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case raw != "":
+			if c == '<' && strings.HasPrefix(strings.ToLower(h[i:]), "</"+raw) {
+				raw = ""
+				inTag = true
+			}
+			b.WriteByte(c)
+		case inTag:
+			if c == '>' {
+				inTag = false
+				if t := strings.ToLower(h[strings.LastIndexByte(h[:i], '<')+1 : i]); strings.HasPrefix(t, "script") || strings.HasPrefix(t, "style") {
+					raw = t[:strings.IndexAny(t+" ", " \t\n/")]
+				}
+			}
+			if c == '\n' || c == '\r' {
+				c = ' '
+			}
+			b.WriteByte(c)
+		case c == '<':
+			inTag = true
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString("&#10;")
+		case strings.IndexByte("\\`*_[]~|{}", c) >= 0:
+			b.WriteString("&#" + strconv.Itoa(int(c)) + ";")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// codeRanges are the byte ranges of s that Markdown reads as code: code
+// spans, indented code and the fences Hexo did not pair.
+func (p *Post) codeRanges(s string) [][2]int {
+	source := []byte(s)
+	doc, _ := parseMarkdown(source, p.opts.markdownLimits())
+	var out [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					out = append(out, [2]int{t.Segment.Start, t.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			if lines.Len() > 0 {
+				out = append(out, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// holdsRaw reports whether text holds a held {% raw %}.
+func (p *Post) holdsRaw(text string) bool {
+	for {
+		m := strings.Index(text, heldTagOpen)
+		if m < 0 {
+			return false
+		}
+		text = text[m+len(heldTagOpen):]
+		if n, _, ok := p.held.item(text, 0); ok && rawOpenRE.MatchString(p.held[n].src) {
+			return true
+		}
+	}
+}
+
+// rangeAt is the index of the sorted range holding offset at, or -1.
+func rangeAt(rs [][2]int, at int) int {
+	i, _ := slices.BinarySearchFunc(rs, at, func(r [2]int, at int) int {
+		switch {
+		case r[1] <= at:
+			return -1
+		case r[0] > at:
+			return 1
+		}
+		return 0
+	})
+	if i < len(rs) && rs[i][0] <= at && at < rs[i][1] {
+		return i
+	}
+	return -1
+}

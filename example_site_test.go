@@ -78,6 +78,29 @@ func ExampleSite_Pages() {
 	// Links page /friends/index.html https://blog.example.org/friends/index.html
 }
 
+// Files lists what Hexo copies as it is: images, a CNAME, what skip_render
+// names.
+func ExampleSite_Files() {
+	site, _ := hexo.NewSite(fstest.MapFS{
+		"_config.yml":            {Data: []byte("skip_render: README.md\n")},
+		"source/_posts/hello.md": {Data: []byte("---\ntitle: Hello\n---\n")},
+		"source/about/index.md":  {Data: []byte("---\ntitle: About\n---\n")},
+		"source/images/cat.png":  {Data: []byte("PNG")},
+		"source/CNAME":           {Data: []byte("blog.example.org")},
+		"source/README.md":       {Data: []byte("# Not a page")},
+		"source/_data/menu.yml":  {Data: []byte("home: /")},
+	}, hexo.SiteOptions{})
+	for name, err := range site.Files(context.Background()) {
+		if err == nil {
+			fmt.Println(name)
+		}
+	}
+	// Output:
+	// CNAME
+	// README.md
+	// images/cat.png
+}
+
 func ExampleMap() {
 	site, err := hexo.NewSite(exampleSite, hexo.SiteOptions{Workers: 2})
 	if err != nil {

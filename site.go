@@ -369,6 +369,38 @@ func (s *Site) found(fsys fs.FS, f siteFile, fn func(siteFile, error) bool) bool
 // skip_render matches it (it is copied as it is); of the rest, the Markdown
 // and HTML files are pages.
 func (s *Site) listPages(fsys fs.FS, fn func(siteFile, error) bool) {
+	s.listSource(fsys, true, fn)
+}
+
+// Files streams the paths (below the source folder, in path order) of the
+// files Hexo copies as they are: below source/, not a post, a draft or a
+// page (a Markdown or HTML file skip_render does not match), not excluded,
+// no segment starting with "_" or "." unless include matches it. Other
+// files Hexo renders (style.css, app.js) are among them: their output is
+// their text. A bare folder of posts has none. A file that cannot be read
+// comes as "" and its error.
+func (s *Site) Files(ctx context.Context) iter.Seq2[string, error] {
+	return func(yield func(string, error) bool) {
+		fsys, done, err := s.open()
+		if err != nil {
+			yield("", err)
+			return
+		}
+		defer done()
+		s.listSource(fsys, false, func(f siteFile, err error) bool {
+			if ctx.Err() != nil {
+				return false
+			}
+			return yield(f.rel, err)
+		})
+		if err := ctx.Err(); err != nil {
+			yield("", err)
+		}
+	}
+}
+
+// listSource is listPages, or with pages false Files' walk.
+func (s *Site) listSource(fsys fs.FS, pages bool, fn func(siteFile, error) bool) {
 	if s.bare {
 		return
 	}
@@ -395,10 +427,10 @@ func (s *Site) listPages(fsys fs.FS, fn func(siteFile, error) bool) {
 				if (!hidden || len(include) > 0) && !walk(name, r) { // below a hidden folder only include can let a file in
 					return false
 				}
-			case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"), exclude.match(r),
-				hidden && !include.match(r), !IsPostFile("x" + path.Ext(n)), skip.match(r):
+			case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"), exclude.match(r), hidden && !include.match(r):
+			case pages != (IsPostFile("x"+path.Ext(n)) && !skip.match(r)):
 			default:
-				if !s.found(fsys, siteFile{name: name, rel: r, page: true}, fn) {
+				if !s.found(fsys, siteFile{name: name, rel: r, page: pages}, fn) {
 					return false
 				}
 			}

@@ -60,6 +60,7 @@ type hexoSite struct {
 		Comments                               bool
 		Images                                 []string
 	}
+	Files []string
 }
 
 // TestSiteMatchesHexo loads each site of testdata/sites and compares what we
@@ -216,6 +217,21 @@ func checkPages(t *testing.T, site *Site, want hexoSite) {
 	if len(want.Pages) > 0 {
 		assert.Equal(t, []string{"source/broken.md"}, failed)
 	}
+
+	// Files: Hexo's Asset model, and what it renders that is no page of ours
+	wantFiles := slices.Clone(want.Files)
+	for _, w := range want.Pages {
+		if !IsPostFile(w.Source) {
+			wantFiles = append(wantFiles, w.Source)
+		}
+	}
+	slices.Sort(wantFiles)
+	var files []string
+	for f, err := range site.Files(context.Background()) {
+		require.NoError(t, err)
+		files = append(files, f)
+	}
+	assert.Equal(t, nonNil(wantFiles), nonNil(files))
 }
 
 func isoTime(t time.Time) string {

@@ -70,7 +70,9 @@ async function main() {
     comments: p.comments,
     images: [...(p.content || '').matchAll(/<img [^>]*?src="([^"]*)"/g)].map(m => m[1]),
   })).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  process.stdout.write(JSON.stringify({ hexo: hexo.version, posts, categories, tags, pages }, null, 2) + '\n');
+  // the files Hexo copies as they are (its Asset model), below source/
+  const files = hexo.model('Asset').toArray().map(a => a._id.replace(/^source\//, '')).sort();
+  process.stdout.write(JSON.stringify({ hexo: hexo.version, posts, categories, tags, pages, files }, null, 2) + '\n');
   fs.rmSync(dir, { recursive: true, force: true });
 }
 main().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gohexo/hexo"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+)
+
+// TestHugoBuildsTheConversion converts the sample blog, the pages site and
+// (when it is there) the shared corpus, builds each with real Hugo, and
+// checks every page Hugo wrote against our reading of the Hexo post: its
+// title, its date, its text and its images. Hugo is Debian's hugo package,
+// which .ci/run installs with apt-get; without it the test is skipped.
+func TestHugoBuildsTheConversion(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		t.Skip("hugo is not installed: .ci/run installs Debian's hugo with apt-get")
+	}
+	if testing.Short() {
+		t.Skip("builds Hugo sites")
+	}
+	sites := map[string]string{"blog": "../../testdata/blog", "pages": "../../testdata/sites/pages"}
+	if _, err := os.Stat("../../../shared/conformance/cases"); err == nil {
+		sites["shared"] = "../../../shared/conformance/cases"
+	}
+	for name, dir := range sites {
+		t.Run(name, func(t *testing.T) {
+			out := t.TempDir()
+			done, err := run(dir, out, true, io.Discard)
+			require.NoError(t, err)
+			require.NotEmpty(t, done)
+			cmd := exec.Command(hugo, "--source", out, "--buildDrafts", "--buildFuture", "--buildExpired")
+			msg, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s", msg)
+			warnings := regexp.MustCompile(`(?m)^(WARN|ERROR)`).FindAllString(string(msg), -1)
+			assert.Empty(t, warnings, "%s", msg)
+			for _, w := range done {
+				checkBuilt(t, out, w)
+			}
+			t.Logf("%s: %d pages converted and built by %s, %d warnings", name, len(done), strings.Fields(hugoVersion(hugo))[1], len(warnings))
+		})
+	}
+}
+
+func hugoVersion(hugo string) string {
+	b, _ := exec.Command(hugo, "version").Output()
+	return string(b) + " ?"
+}
+
+// checkBuilt reads the page Hugo built for w and compares it with the post.
+func checkBuilt(t *testing.T, out string, w written) {
+	p := w.post
+	url := w.url
+	if url == "" { // Hugo's own path for a content file: its section and name
+		url = "/" + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(w.file, "/index"+path.Ext(w.file)), "content/"), path.Ext(w.file)) + "/"
+	}
+	file := filepath.Join(out, "public", filepath.FromSlash(url))
+	if strings.HasSuffix(url, "/") {
+		file = filepath.Join(file, "index.html")
+	}
+	f, err := os.Open(file)
+	if !assert.NoError(t, err, "%s: Hugo built no %s", p.Source, url) {
+		return
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	require.NoError(t, err)
+	var title, date string
+	var content *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "h1" && attr(n, "class") == "title":
+				title = text(n)
+			case n.Data == "time":
+				date = attr(n, "datetime")
+			case n.Data == "div" && attr(n, "class") == "content" && content == nil:
+				content = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	assert.Equal(t, strings.TrimSpace(p.Title), strings.TrimSpace(title), "%s: title", p.Source)
+	if !p.Date.IsZero() {
+		d, err := time.Parse(time.RFC3339, date)
+		if assert.NoError(t, err, "%s: date", p.Source) {
+			assert.True(t, d.Equal(p.Date.Truncate(time.Second)), "%s: date %s, the post's %s", p.Source, d, p.Date)
+		}
+	}
+	require.NotNil(t, content, p.Source)
+	assert.Equal(t, comparable(p.Text()), comparable(text(content)), "%s: text", p.Source)
+	var want, got []string
+	for _, b := range p.Blocks {
+		if b.Kind == hexo.BlockImage {
+			want = append(want, b.URL)
+		}
+	}
+	var imgs func(n *html.Node)
+	imgs = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "img" {
+			got = append(got, attr(n, "src"))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			imgs(c)
+		}
+	}
+	imgs(content)
+	assert.Equal(t, want, got, "%s: images", p.Source)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// text is the text a reader sees in n: no style or script.
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && (n.Data == "style" || n.Data == "script" || n.Data == "noscript" || n.Data == "template"):
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// comparable is text without its spacing, and with the typographic forms
+// smart quotes take in either engine written plainly.
+func comparable(s string) string {
+	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "…", "...", "–", "--", "—", "---", "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), "")
+}

@@ -13,7 +13,8 @@ import (
 // plugin replaced by the HTML Hexo's tag writes ({% asset_img %} an <img>,
 // {% blockquote %} a <blockquote>), a tag inside inline or indented code
 // left as written (Hexo escapes it there, unless that code holds a
-// {% raw %}), and the rest, code fences included, as written. Line breaks are LF. For an HTML body it is Content.
+// {% raw %}), a fence Hexo pairs written as one CommonMark pairs the same
+// way, and the rest as written. Line breaks are LF. For an HTML body it is Content.
 func (p *Post) Markdown() string {
 	if p.Format != FormatMarkdown {
 		return p.Content()
@@ -55,17 +56,23 @@ func (p *Post) Markdown() string {
 		h := p.held[n]
 		b.WriteString(s[done:i])
 		switch {
-		case !h.tag: // a fence Hexo paired: as written, from its opener to its closer
-			b.WriteString(strings.ReplaceAll(p.Body[h.from:h.to], "\r\n", "\n"))
+		case !h.tag && inCode(i):
+			// Hexo paired a fence inside indented code: it shows the code,
+			// without the fence's marks
+			b.WriteString(fence(h, s[strings.LastIndexByte(s[:i], '\n')+1:i], false))
+		case !h.tag: // a fence Hexo paired, as every CommonMark engine reads one
+			b.WriteString(fence(h, s[strings.LastIndexByte(s[:i], '\n')+1:i], true))
 		case inCode(i) && !runs(i):
 			b.WriteString(h.src)
 		case inCode(i): // Nunjucks ran it: its output ({% raw %}'s text) is the code's text
 			b.WriteString(h.html)
-		default:
+		case startsBlock(s, i):
 			// The comment stands where Hexo's placeholder stood, so that the
-			// Markdown around reads as marked read it: a line starting with
+			// Markdown around reads as marked read it: a block starting with
 			// it is an HTML block of that line only.
 			b.WriteString("<!---->" + inertHTML(h.html))
+		default: // inline, or inside a link's destination
+			b.WriteString(inertHTML(h.html))
 		}
 		done = k + len("-->")
 		at = done
@@ -117,6 +124,59 @@ func inertHTML(h string) string {
 		}
 	}
 	return b.String()
+}
+
+// fence writes a code block Hexo paired as a fence that CommonMark reads
+// the same: Hexo pairs fences CommonMark does not (after text in a list
+// item, indented past its container, closed by a shorter fence), and
+// shows their code, its common indentation stripped. prefix is what stands
+// before the block on its line; the code's lines continue its containers
+// (quote markers kept, a list marker's width as spaces). Without marks,
+// only the code's lines are written.
+func fence(h heldItem, prefix string, marks bool) string {
+	cont := []byte(prefix)
+	for i, c := range cont {
+		if c != '>' && c != ' ' && c != '\t' {
+			cont[i] = ' '
+		}
+	}
+	longest, run := 0, 0
+	for i := 0; i < len(h.text); i++ {
+		if h.text[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	ticks := strings.Repeat("`", max(3, longest+1))
+	var b strings.Builder
+	if marks {
+		b.WriteString(ticks + h.lang + "\n")
+	}
+	for i, line := range strings.Split(h.text, "\n") {
+		if i > 0 || marks {
+			b.Write(cont)
+		}
+		b.WriteString(line)
+		if marks {
+			b.WriteString("\n")
+		} else if i < strings.Count(h.text, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	if marks {
+		b.Write(cont)
+		b.WriteString(ticks)
+	}
+	return b.String()
+}
+
+// startsBlock reports whether offset at of s begins a line's block: only
+// indentation, quote markers and list markers stand before it on its line.
+func startsBlock(s string, at int) bool {
+	line := s[strings.LastIndexByte(s[:at], '\n')+1 : at]
+	return strings.Trim(line, " \t>-*+0123456789.)") == ""
 }
 
 // codeRanges are the byte ranges of s that Markdown reads as code: code

@@ -41,6 +41,22 @@ func blockTexts(bs []Block) []string {
 	return out
 }
 
+// TestMarkdownFencesAsCommonMarkReadsThem: fences Hexo pairs and CommonMark
+// does not come out as fences both pair alike.
+func TestMarkdownFencesAsCommonMarkReadsThem(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"- item\n  ```java\nList<Snow> s;\n  ```\n", "- item\n  ```java\n  List<Snow> s;\n  ```\n"},
+		{"> ```\n> a\n> ```\n", "> ```\n> a\n> ```\n"},
+		{"```\ncode with ``` inside\n```\n", "````\ncode with ``` inside\n````\n"},
+		{"1. x\n\n    ```js\n    let a\n    ```\n", "1. x\n\n    ```js\n    let a\n    ```\n"},
+		{"> q\n\n    ```\n    f(a,\n      b)\n    ```\n", "> q\n\n    f(a,\n      b)\n"}, // in indented code: the code, no marks
+	} {
+		p, err := Parse([]byte(tc.body))
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, p.Markdown(), "%q", tc.body)
+	}
+}
+
 func TestMarkdownKeepsCodeAsWritten(t *testing.T) {
 	p, err := Parse([]byte("Intro {% blockquote Someone %}quoted **md**{% endblockquote %}\n\n" +
 		"`{% img inline.png %}` inline\n\n```go\n{% img fenced.png %}\n```\n\n    {% img indented.png %}\n\n{% img /c.png 'A cat' %}\n\n~~~\r\nx\r\n~~~\r\n"))
@@ -52,7 +68,7 @@ func TestMarkdownKeepsCodeAsWritten(t *testing.T) {
 	assert.Contains(t, md, `<img src="/c.png" title="A cat">`)
 	assert.Contains(t, md, "<blockquote>")
 	assert.Contains(t, md, "<footer><strong>Someone</strong></footer></blockquote>")
-	assert.Contains(t, md, "~~~\nx\n~~~\n", "line breaks are LF")
+	assert.Contains(t, md, "```\nx\n```\n", "a fence as CommonMark reads it, lines ending in LF")
 	assert.NotContains(t, md, heldMark)
 }
 

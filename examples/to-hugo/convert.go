@@ -98,14 +98,18 @@ func relBelow(dir, name string, prefixes ...string) string {
 func (c *conversion) write(p *hexo.Post, section, rel string) error {
 	ext, body, ok := ".md", "", false
 	if p.Format == hexo.FormatMarkdown {
-		body, ok = hugoMore(p.Markdown(), p, false)
+		body, ok = hugoMore(p.Markdown(), p)
 	}
+	summary := ""
 	if !ok { // an HTML body, or Markdown where Hugo would take a marker in code for its divider
 		if p.Format == hexo.FormatMarkdown {
 			fmt.Fprintf(c.stderr, "to-hugo: %s: a more marker in its code would be Hugo's summary divider: written as HTML\n", p.Source)
 		}
-		ext = ".html" // Hugo shows .html content as it is
-		body, _ = hugoMore(p.Content(), p, true)
+		// Hugo shows .html content as it is, but leaves out of it what
+		// stands before a summary divider: the excerpt goes to summary, and
+		// a marker is written as one Hugo does not take
+		ext, body, summary = ".html", p.Content(), p.Excerpt()
+		body = strings.ReplaceAll(body, "<!--more-->", "<!-- more -->")
 	}
 	body = escapeShortcodes(body)
 
@@ -119,15 +123,20 @@ func (c *conversion) write(p *hexo.Post, section, rel string) error {
 	if bundle {
 		file = path.Join(name, "index"+ext) // a leaf bundle: its files beside it
 	}
-
 	url := hexoURL(p.Path)
+	if p.Page && (stem == "categories" || stem == "tags") {
+		// a theme's page for Hexo's lists is Hugo's taxonomy list: its
+		// _index gives that list its title and text, at Hugo's URL
+		file, url = path.Join(name, "_index"+ext), ""
+	}
+
 	if first, taken := c.urls[url]; taken && url != "" {
 		fmt.Fprintf(c.stderr, "to-hugo: %s: its URL %s is also %s's: Hugo chooses this one's\n", p.Source, url, first)
 		url = ""
 	} else if url != "" {
 		c.urls[url] = p.Source
 	}
-	fm, err := hugoFrontMatter(p, url, c.stderr)
+	fm, err := hugoFrontMatter(p, url, summary, c.stderr)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Source, err)
 	}
@@ -170,7 +179,7 @@ func (c *conversion) freeName(name, source string) string {
 }
 
 // hexoURL is Hexo's path as Hugo's url, which Hugo puts below its
-// baseURL (Hexo's url and root); "index.html" is left for the folder.
+// baseURL (Hexo's url); "index.html" is left for the folder.
 func hexoURL(p string) string {
 	if p == "" {
 		return ""
@@ -184,23 +193,21 @@ func hexoURL(p string) string {
 
 var moreRE = regexp.MustCompile(`<!--\s*more\s*-->`)
 
-// hugoMore writes Hexo's more marker as Hugo's summary divider, which has no
-// spaces. Hugo looks for its divider in the source, code included, so a
-// Markdown body is only written so when no other marker could be taken for
-// it: ok is false for Markdown holding markers in its code, and then the
-// rendered HTML, where code is escaped and the first raw marker is Hexo's,
-// is written instead.
-func hugoMore(body string, p *hexo.Post, html bool) (string, bool) {
+// hugoMore writes Hexo's more marker in a Markdown body as Hugo's summary
+// divider, which has no spaces. Hugo looks for its divider in the source,
+// code included, so this is done only when no other marker could be taken
+// for it; ok is false for Markdown holding a marker in its code.
+func hugoMore(body string, p *hexo.Post) (string, bool) {
 	markers := moreRE.FindAllStringIndex(body, -1)
 	hasMore := moreRE.MatchString(p.Content()) // in the HTML Hexo renders, only its own marker is raw
 	switch {
-	case hasMore && len(markers) > 0 && (html || len(markers) == 1):
+	case hasMore && len(markers) == 1:
 		m := markers[0]
 		return body[:m[0]] + "<!--more-->" + body[m[1]:], true
 	case !hasMore && !strings.Contains(body, "<!--more-->"):
 		return body, true
 	}
-	return body, html
+	return body, false
 }
 
 var shortcodeRE = regexp.MustCompile(`(?s)\{\{([<%])(.*?)([>%])\}\}`)
@@ -221,7 +228,7 @@ var mapped = map[string]bool{
 
 // hugoFrontMatter is the post's front matter for Hugo, in a fixed order:
 // Hexo's keys mapped, then every other key as the post has it.
-func hugoFrontMatter(p *hexo.Post, url string, stderr io.Writer) ([]byte, error) {
+func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byte, error) {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	keys := map[string]bool{} // lower case: Hugo's keys ignore case
 	set := func(k string, v any) {
@@ -292,6 +299,8 @@ func hugoFrontMatter(p *hexo.Post, url string, stderr io.Writer) ([]byte, error)
 		set("summary", s)
 	} else if s, ok := get("excerpt").(string); ok {
 		set("summary", s)
+	} else if summary != "" {
+		set("summary", summary)
 	}
 	for k, v := range fm.All() {
 		if mapped[strings.ToLower(k)] || keys[strings.ToLower(k)] {

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
@@ -22,6 +26,7 @@ import (
 // checks every page Hugo wrote against our reading of the Hexo post: its
 // title, its date, its text and its images. Hugo is Debian's hugo package,
 // which .ci/run installs with apt-get; without it the test is skipped.
+// HEXO_SITES (a list of folders, as PATH is) adds sites of your own.
 func TestHugoBuildsTheConversion(t *testing.T) {
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
@@ -34,6 +39,9 @@ func TestHugoBuildsTheConversion(t *testing.T) {
 	if _, err := os.Stat("../../../shared/conformance/cases"); err == nil {
 		sites["shared"] = "../../../shared/conformance/cases"
 	}
+	for _, dir := range filepath.SplitList(os.Getenv("HEXO_SITES")) { // your own blogs too
+		sites[filepath.Base(dir)] = dir
+	}
 	for name, dir := range sites {
 		t.Run(name, func(t *testing.T) {
 			out := t.TempDir()
@@ -45,8 +53,13 @@ func TestHugoBuildsTheConversion(t *testing.T) {
 			require.NoError(t, err, "%s", msg)
 			warnings := regexp.MustCompile(`(?m)^(WARN|ERROR)`).FindAllString(string(msg), -1)
 			assert.Empty(t, warnings, "%s", msg)
+			site, err := hexo.OpenSite(dir, hexo.SiteOptions{})
+			require.NoError(t, err)
+			u, err := url.Parse(site.Config.URL)
+			require.NoError(t, err)
+			built := builtPaths(t, hugo, out, strings.TrimSuffix(u.Path, "/")+"/")
 			for _, w := range done {
-				checkBuilt(t, out, w)
+				checkBuilt(t, out, built[w.file], w)
 			}
 			t.Logf("%s: %d pages converted and built by %s, %d warnings", name, len(done), strings.Fields(hugoVersion(hugo))[1], len(warnings))
 		})
@@ -58,13 +71,37 @@ func hugoVersion(hugo string) string {
 	return string(b) + " ?"
 }
 
-// checkBuilt reads the page Hugo built for w and compares it with the post.
-func checkBuilt(t *testing.T, out string, w written) {
-	p := w.post
-	url := w.url
-	if url == "" { // Hugo's own path for a content file: its section and name
-		url = "/" + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(w.file, "/index"+path.Ext(w.file)), "content/"), path.Ext(w.file)) + "/"
+// builtPaths maps each content file to the path Hugo published it at
+// (hugo list all: every page, drafts included), below the path of the
+// site's url (Hugo's baseURL).
+func builtPaths(t *testing.T, hugo, out, root string) map[string]string {
+	b, err := exec.Command(hugo, "list", "all", "--source", out).Output()
+	require.NoError(t, err)
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	require.NoError(t, err)
+	paths := map[string]string{}
+	for _, r := range rows[1:] {
+		u, err := url.Parse(r[len(r)-1])
+		require.NoError(t, err)
+		paths[filepath.ToSlash(r[0])] = "/" + strings.TrimPrefix(u.Path, root) // below the baseURL's path
 	}
+	return paths
+}
+
+// checkBuilt reads the page Hugo built for w at the path published and
+// compares it with the post.
+func checkBuilt(t *testing.T, out, published string, w written) {
+	p := w.post
+	if path.Base(strings.TrimSuffix(w.file, path.Ext(w.file))) == "_index" { // a list page, which hugo list leaves out
+		published = "/" + strings.TrimPrefix(path.Dir(w.file), "content/") + "/"
+	}
+	if !assert.NotEmpty(t, published, "%s: Hugo lists no %s", p.Source, w.file) {
+		return
+	}
+	if w.url != "" {
+		assert.Equal(t, w.url, published, "%s: the URL is Hexo's", p.Source)
+	}
+	url := published
 	file := filepath.Join(out, "public", filepath.FromSlash(url))
 	if strings.HasSuffix(url, "/") {
 		file = filepath.Join(file, "index.html")
@@ -103,7 +140,9 @@ func checkBuilt(t *testing.T, out string, w written) {
 		}
 	}
 	require.NotNil(t, content, p.Source)
-	assert.Equal(t, comparable(p.Text()), comparable(text(content)), "%s: text", p.Source)
+	if want, got := comparable(p.Text()), comparable(text(content)); want != got {
+		t.Errorf("%s: text differs: %s", p.Source, firstDifference(want, got))
+	}
 	var want, got []string
 	for _, b := range p.Blocks {
 		if b.Kind == hexo.BlockImage {
@@ -132,7 +171,8 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// text is the text a reader sees in n: no style or script.
+// text is the text a reader sees in n: no style or script, no iframe's
+// fallback.
 func text(n *html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
@@ -140,7 +180,7 @@ func text(n *html.Node) string {
 		switch {
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
-		case n.Type == html.ElementNode && (n.Data == "style" || n.Data == "script" || n.Data == "noscript" || n.Data == "template"):
+		case n.Type == html.ElementNode && (n.Data == "style" || n.Data == "script" || n.Data == "noscript" || n.Data == "template" || n.Data == "iframe"):
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -151,9 +191,22 @@ func text(n *html.Node) string {
 	return b.String()
 }
 
-// comparable is text without its spacing, and with the typographic forms
-// smart quotes take in either engine written plainly.
+// comparable is text without its spacing and zero-width characters (our
+// text writes them as spaces), and with the typographic forms smart quotes take in
+// either engine written plainly.
 func comparable(s string) string {
-	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "…", "...", "–", "--", "—", "---", "\u00a0", " ").Replace(s)
+	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "…", "...", "–", "--", "—", "---", "\u00a0", " ",
+		"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "").Replace(s) // zero-width: nothing a reader sees
 	return strings.Join(strings.Fields(s), "")
+}
+
+// firstDifference shows where two texts part, with some text either side.
+func firstDifference(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	from := max(0, i-30)
+	return fmt.Sprintf("ours %q, Hugo's %q", string(ra[from:min(len(ra), i+50)]), string(rb[from:min(len(rb), i+50)]))
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/gohexo/hexo"
 )
@@ -45,8 +46,12 @@ var layouts = map[string]string{
 `,
 	"_default/list.html": `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-<body><h1>{{ .Title }}</h1><ul>
-{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+<body><article>
+<h1 class="title">{{ .Title }}</h1>
+{{ if and .File (not .Date.IsZero) }}<time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2006-01-02" }}</time>{{ end }}
+<div class="content">{{ .Content }}</div>
+</article>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}</ul></body></html>
 `,
 }
@@ -58,7 +63,7 @@ func writeHugoSite(out string, c hexo.SiteConfig) error {
 	if zone == "" {
 		zone = "UTC"
 	}
-	files := map[string]string{"hugo.toml": fmt.Sprintf(hugoConfig, strconv.Quote(c.URL+c.Root), strconv.Quote(c.Title), strconv.Quote(zone))}
+	files := map[string]string{"hugo.toml": fmt.Sprintf(hugoConfig, strconv.Quote(strings.TrimSuffix(c.URL, "/")+"/"), strconv.Quote(c.Title), strconv.Quote(zone))}
 	for name, text := range layouts {
 		files[filepath.Join("layouts", name)] = text
 	}

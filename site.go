@@ -405,8 +405,8 @@ func (s *Site) listSource(fsys fs.FS, pages bool, fn func(siteFile, error) bool)
 		return
 	}
 	skip, include, exclude := compileGlobs(s.Config.SkipRender), compileGlobs(s.Config.Include), compileGlobs(s.Config.Exclude)
-	var walk func(dir, rel string) bool
-	walk = func(dir, rel string) bool {
+	var walk func(dir, rel string, inHidden bool) bool
+	walk = func(dir, rel string, inHidden bool) bool {
 		names, err := readDirNames(fsys, dir)
 		if err != nil {
 			if rel == "" && errors.Is(err, fs.ErrNotExist) {
@@ -416,15 +416,15 @@ func (s *Site) listSource(fsys fs.FS, pages bool, fn func(siteFile, error) bool)
 		}
 		for _, n := range names {
 			name, r := path.Join(dir, n), path.Join(rel, n)
-			info, err := fs.Lstat(fsys, name) // a link is not followed into a folder
-			hidden := strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") || hiddenPath(rel)
+			info, err := fs.Lstat(fsys, name)                                            // a link is not followed into a folder
+			hidden := inHidden || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") // Hexo's isHiddenFile
 			switch {
 			case err != nil:
 				if !fn(siteFile{}, &ParseError{File: s.display(name), Err: err}) {
 					return false
 				}
 			case info.IsDir():
-				if (!hidden || len(include) > 0) && !walk(name, r) { // below a hidden folder only include can let a file in
+				if (!hidden || len(include) > 0) && !walk(name, r, hidden) { // below a hidden folder only include can let a file in
 					return false
 				}
 			case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"), exclude.match(r), hidden && !include.match(r):
@@ -437,18 +437,7 @@ func (s *Site) listSource(fsys fs.FS, pages bool, fn func(siteFile, error) bool)
 		}
 		return true
 	}
-	walk(s.Config.SourceDir, "")
-}
-
-// hiddenPath reports whether a segment of rel starts with "_" or "."
-// (Hexo's isHiddenFile).
-func hiddenPath(rel string) bool {
-	for seg := range strings.SplitSeq(rel, "/") {
-		if strings.HasPrefix(seg, "_") || strings.HasPrefix(seg, ".") {
-			return true
-		}
-	}
-	return false
+	walk(s.Config.SourceDir, "", false)
 }
 
 func (s *Site) renderable(name string) bool {

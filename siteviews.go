@@ -128,7 +128,8 @@ func (s *Site) ensureLoaded() {
 // 2021/06/13/hello/, with or without its slashes) or by its file (Source,
 // or its path below the site: source/_posts/hello.md or _posts/hello.md),
 // in that order; the first of the posts sharing it wins (lint reports
-// them). The first call indexes the posts.
+// them). The first call indexes the posts, and a call after Posts changed
+// length or was replaced indexes them again.
 func (s *Site) Post(ref string) (*Post, bool) {
 	s.ensureLoaded()
 	if s.index.of == nil || len(s.index.of) != len(s.Posts) || (len(s.Posts) > 0 && &s.index.of[0] != &s.Posts[0]) {

@@ -91,6 +91,8 @@ func TestKeysAndCollisions(t *testing.T) {
 	assert.Contains(t, log.String(), "its URL /2021/01/01/a/ is also")
 	assert.Contains(t, log.String(), "4 posts, 0 pages")
 
+	// Hexo's slug is the file's (its post processor overwrites the key), so
+	// the url is /keys/; the slug key is Hugo's own, and kept
 	b, err := os.ReadFile(filepath.Join(out, "content/posts/keys.md"))
 	require.NoError(t, err)
 	assert.Equal(t, `---
@@ -115,6 +117,4 @@ headimg: h.jpg
 body {{</* youtube x */>}} and {{%/* note */%}}
 `, string(b))
 	assert.Contains(t, log.String(), "weight is heavy, which Hugo cannot read")
-	// Hexo's slug is the file's (its post processor overwrites the key); the
-	// key is Hugo's own, kept, and the url is Hexo's
 }

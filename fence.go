@@ -427,10 +427,40 @@ func (hs heldItems) restore(s string) string {
 	b.Grow(len(s))
 	done := 0
 	codeEnd, runs := -1, false // the <code> element holding the last escaped tag
-	for at := 0; ; {
+	for {
+		start, end, n, escaped, ok := hs.find(s, done)
+		if !ok {
+			break
+		}
+		b.WriteString(s[done:start])
+		h := hs[n]
+		switch {
+		case !h.tag || !escaped:
+			b.WriteString(h.htmlOf())
+		default:
+			if start > codeEnd {
+				codeEnd, runs = hs.codeElement(s, start)
+			}
+			if runs {
+				b.WriteString(h.html)
+			} else {
+				b.WriteString(html.EscapeString(h.src))
+			}
+		}
+		done = end
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// find finds the first placeholder of s at or after offset at, raw or
+// escaped (as a renderer writes it inside code): where it starts and ends,
+// its item, and whether it is escaped.
+func (hs heldItems) find(s string, at int) (start, end, n int, escaped, ok bool) {
+	for {
 		m := strings.Index(s[at:], heldMark)
 		if m < 0 {
-			break
+			return 0, 0, 0, false, false
 		}
 		m += at
 		at = m + len(heldMark)
@@ -446,26 +476,8 @@ func (hs heldItems) restore(s string) string {
 		if !ok || !strings.HasSuffix(s[:i], open) || hs[n].tag != (s[i:m] == "swig") || !strings.HasPrefix(s[k:], close) {
 			continue
 		}
-		b.WriteString(s[done : i-len(open)])
-		h := hs[n]
-		switch {
-		case !h.tag || open == "<!--":
-			b.WriteString(h.htmlOf())
-		default:
-			if m > codeEnd {
-				codeEnd, runs = hs.codeElement(s, m)
-			}
-			if runs {
-				b.WriteString(h.html)
-			} else {
-				b.WriteString(html.EscapeString(h.src))
-			}
-		}
-		done = k + len(close)
-		at = done
+		return i - len(open), k + len(close), n, open != "<!--", true
 	}
-	b.WriteString(s[done:])
-	return b.String()
 }
 
 var rawOpenRE = regexp.MustCompile(`\{% *raw *%\}`)

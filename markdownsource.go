@@ -39,18 +39,12 @@ func (p *Post) Markdown() string {
 	b.Grow(len(s))
 	done := 0
 	for at := 0; ; {
-		m := strings.Index(s[at:], heldMark)
-		if m < 0 {
+		i, end, n, escaped, ok := p.held.find(s, at)
+		if !ok {
 			break
 		}
-		m += at
-		at = m + len(heldMark)
-		i := m - len("<!--code")
-		if i < 0 || s[i:m] != heldOpen[:len(heldOpen)-len(heldMark)] && s[i:m] != heldTagOpen[:len(heldTagOpen)-len(heldMark)] {
-			continue
-		}
-		n, k, ok := p.held.item(s, at)
-		if !ok || !strings.HasPrefix(s[k:], "-->") || p.held[n].tag != (s[i:m] == heldTagOpen[:len(heldTagOpen)-len(heldMark)]) {
+		at = end
+		if escaped { // text that reads like one, not a placeholder of the body's
 			continue
 		}
 		h := p.held[n]
@@ -74,8 +68,7 @@ func (p *Post) Markdown() string {
 		default: // inline, or inside a link's destination
 			b.WriteString(inertHTML(h.html))
 		}
-		done = k + len("-->")
-		at = done
+		done = end
 	}
 	b.WriteString(s[done:])
 	return b.String()

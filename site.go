@@ -517,14 +517,7 @@ func (s *Site) derive(p *Post, f siteFile) {
 			p.warn("no date in the front matter or the file name; Hexo would use the file's creation time")
 		}
 	}
-	if p.Updated.IsZero() {
-		switch s.Config.UpdatedOption {
-		case "date":
-			p.Updated = p.Date
-		case "mtime":
-			p.Updated = f.mod
-		}
-	}
+	s.updatedFallback(p, f)
 	pth, ok := permalinkPath(p, &s.Config, s.loc)
 	if pth != "" {
 		p.Path = pth
@@ -532,6 +525,18 @@ func (s *Site) derive(p *Post, f siteFile) {
 	}
 	if !ok {
 		p.warn(fmt.Sprintf("permalink %q needs a value the post does not have", s.Config.Permalink))
+	}
+}
+
+// updatedFallback is updated_option for a post or page without updated.
+func (s *Site) updatedFallback(p *Post, f siteFile) {
+	if p.Updated.IsZero() {
+		switch s.Config.UpdatedOption {
+		case "date":
+			p.Updated = p.Date
+		case "mtime":
+			p.Updated = f.mod
+		}
 	}
 }
 
@@ -549,14 +554,7 @@ func (s *Site) derivePage(p *Post, f siteFile) {
 	if v, _ := p.FrontMatter.Get("date"); !truthy(v) {
 		p.warn("no date in the front matter; Hexo would use the file's change time")
 	}
-	if p.Updated.IsZero() {
-		switch s.Config.UpdatedOption {
-		case "date":
-			p.Updated = p.Date
-		case "mtime":
-			p.Updated = f.mod
-		}
-	}
+	s.updatedFallback(p, f)
 	pth := strings.TrimSuffix(f.rel, path.Ext(f.rel)) + ".html"
 	if p.Permalink != "" {
 		pth = p.Permalink

@@ -104,19 +104,7 @@ func TestSiteMatchesHexo(t *testing.T) {
 					assert.Equal(t, w.Tags, nonNil(p.Tags), w.Source)
 				}
 				assert.Equal(t, w.Assets, nonNil(p.Assets), w.Source)
-				// a body image is the file Hexo's src ends in (Hexo adds the root
-				// and, for asset_img, the post's path)
-				var imgs []string
-				for _, b := range p.Blocks {
-					if b.Kind == BlockImage {
-						imgs = append(imgs, b.URL)
-					}
-				}
-				if assert.Len(t, imgs, len(w.Images), w.Source) {
-					for i, src := range w.Images {
-						assert.True(t, strings.HasSuffix(src, "/"+imgs[i]), "%s: image %d is %q, Hexo's %q", w.Source, i, imgs[i], src)
-					}
-				}
+				checkImages(t, p, w.Images, w.Source)
 				var cats []string
 				if p.Published {
 					for _, chain := range p.Categories {
@@ -161,6 +149,23 @@ func TestSiteMatchesHexo(t *testing.T) {
 	}
 }
 
+// checkImages compares the body's images with the src of each <img> Hexo
+// rendered: a body image is the file Hexo's src ends in (Hexo adds the root
+// and, for asset_img, the post's path).
+func checkImages(t *testing.T, p *Post, hexo []string, name string) {
+	var imgs []string
+	for _, b := range p.Blocks {
+		if b.Kind == BlockImage {
+			imgs = append(imgs, b.URL)
+		}
+	}
+	if assert.Len(t, imgs, len(hexo), name) {
+		for i, src := range hexo {
+			assert.True(t, strings.HasSuffix(src, "/"+imgs[i]), "%s: image %d is %q, Hexo's %q", name, i, imgs[i], src)
+		}
+	}
+}
+
 // checkPages compares Site.Pages with Hexo's Page model. Hexo's model also
 // holds the other files it renders (style.css, with layout false), which
 // are no pages of ours; a page whose front matter Hexo refuses is not in
@@ -201,17 +206,7 @@ func checkPages(t *testing.T, site *Site, want hexoSite) {
 		assert.Empty(t, p.Slug, w.Source)
 		assert.Empty(t, p.Categories, w.Source)
 		assert.Empty(t, p.Tags, w.Source)
-		var imgs []string
-		for _, b := range p.Blocks {
-			if b.Kind == BlockImage {
-				imgs = append(imgs, b.URL)
-			}
-		}
-		if assert.Len(t, imgs, len(w.Images), w.Source) {
-			for i, src := range w.Images {
-				assert.True(t, strings.HasSuffix(src, "/"+imgs[i]), "%s: image %d is %q, Hexo's %q", w.Source, i, imgs[i], src)
-			}
-		}
+		checkImages(t, p, w.Images, w.Source)
 	}
 	assert.Len(t, got, n, "every page Hexo renders, and no other")
 	if len(want.Pages) > 0 {

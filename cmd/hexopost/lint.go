@@ -62,24 +62,19 @@ flags:`, std)
 		}
 	}
 	for _, path := range paths {
-		if path == "-" {
-			p, err := readStdin(opts, std.in)
-			if p == nil {
-				warn(stderr, err)
-				failed = true
-				continue
-			}
-			report(hexo.Lint(p))
-			continue
-		}
 		info, err := os.Stat(path)
-		if err != nil {
+		if path != "-" && err != nil {
 			warn(stderr, err)
 			failed = true
 			continue
 		}
-		if !info.IsDir() {
-			p, err := opts.ParseFile(path) // a post that fails to parse is what lint reports
+		if path == "-" || !info.IsDir() {
+			var p *hexo.Post // a post that fails to parse is what lint reports
+			if path == "-" {
+				p, err = readStdin(opts, std.in)
+			} else {
+				p, err = opts.ParseFile(path)
+			}
 			if p == nil {
 				warn(stderr, err)
 				failed = true

@@ -343,3 +343,13 @@ func ExampleErrNoPosts() {
 	// true true
 	// 1 <nil>
 }
+
+// SiteOptions.Progress is called as each file is read, for a progress line
+// on long runs.
+func ExampleSiteOptions() {
+	read := 0
+	site, _ := hexo.NewSite(exampleSite, hexo.SiteOptions{Drafts: true, Progress: func(n int) { read = n }})
+	_ = site.Load(context.Background())
+	fmt.Println(read, "files read")
+	// Output: 4 files read
+}

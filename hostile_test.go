@@ -108,6 +108,9 @@ var hostileShapes = []hostileShape{
 	{"lint: HTML body with breaks", 500, func(n int) string {
 		return "<div>\n" + strings.Repeat("<p>a</p>\n\n    <b>x</b>\n", n) + "</div>"
 	}, lintAndFix},
+	// Markdown for another engine: tags on one line, in code spans, fences
+	{"Markdown(): tags on one line", 2000, func(n int) string { return strings.Repeat("{% img /a.png %} `{% img b %}` ", n) }, markdownOut},
+	{"Markdown(): fences", 1000, func(n int) string { return strings.Repeat("- x\n  ```\n  code\n  ```\n", n) }, markdownOut},
 	// the site's settings
 	{"site config keys", 2000, func(n int) string {
 		var b strings.Builder
@@ -116,6 +119,11 @@ var hostileShapes = []hostileShape{
 		}
 		return b.String()
 	}, func(src string) { _, _ = ParseSiteConfig([]byte(src)) }},
+}
+
+func markdownOut(src string) {
+	p, _ := Parse([]byte(src))
+	_ = p.Markdown()
 }
 
 func (s hostileShape) exec(src string) {

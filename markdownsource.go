@@ -38,6 +38,10 @@ func (p *Post) Markdown() string {
 	var b strings.Builder
 	b.Grow(len(s))
 	done := 0
+	// the line of the last placeholder: where it starts, and where the run
+	// of indentation, quote and list markers it starts with ends (kept as
+	// the placeholders go, so that many on one line cost linear time)
+	lineAt, markersEnd, seen := 0, 0, 0
 	for at := 0; ; {
 		i, end, n, escaped, ok := p.held.find(s, at)
 		if !ok {
@@ -47,20 +51,28 @@ func (p *Post) Markdown() string {
 		if escaped { // text that reads like one, not a placeholder of the body's
 			continue
 		}
+		if j := strings.LastIndexByte(s[seen:i], '\n'); j >= 0 || seen == 0 {
+			lineAt = seen + j + 1
+			markersEnd = lineAt
+			for markersEnd < len(s) && strings.IndexByte(blockMarkers, s[markersEnd]) >= 0 {
+				markersEnd++
+			}
+		}
+		seen = i
 		h := p.held[n]
 		b.WriteString(s[done:i])
 		switch {
 		case !h.tag && inCode(i):
 			// Hexo paired a fence inside indented code: it shows the code,
 			// without the fence's marks
-			b.WriteString(fence(h, s[strings.LastIndexByte(s[:i], '\n')+1:i], false))
+			b.WriteString(fence(h, s[lineAt:i], false))
 		case !h.tag: // a fence Hexo paired, as every CommonMark engine reads one
-			b.WriteString(fence(h, s[strings.LastIndexByte(s[:i], '\n')+1:i], true))
+			b.WriteString(fence(h, s[lineAt:i], true))
 		case inCode(i) && !runs(i):
 			b.WriteString(h.src)
 		case inCode(i): // Nunjucks ran it: its output ({% raw %}'s text) is the code's text
 			b.WriteString(h.html)
-		case startsBlock(s, i):
+		case i <= markersEnd: // only indentation and markers before it: it starts a block
 			// The comment stands where Hexo's placeholder stood, so that the
 			// Markdown around reads as marked read it: a block starting with
 			// it is an HTML block of that line only.
@@ -165,12 +177,9 @@ func fence(h heldItem, prefix string, marks bool) string {
 	return b.String()
 }
 
-// startsBlock reports whether offset at of s begins a line's block: only
-// indentation, quote markers and list markers stand before it on its line.
-func startsBlock(s string, at int) bool {
-	line := s[strings.LastIndexByte(s[:at], '\n')+1 : at]
-	return strings.Trim(line, " \t>-*+0123456789.)") == ""
-}
+// blockMarkers are what may stand before a block's first character on its
+// line: indentation, quote markers and list markers.
+const blockMarkers = " \t>-*+0123456789.)"
 
 // codeRanges are the byte ranges of s that Markdown reads as code: code
 // spans, indented code and the fences Hexo did not pair.

@@ -303,7 +303,11 @@ func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byt
 		set("summary", summary)
 	}
 	for k, v := range fm.All() {
-		if mapped[strings.ToLower(k)] || keys[strings.ToLower(k)] {
+		switch lk := strings.ToLower(k); {
+		case mapped[lk] && kept(lk, p): // what no mapping carries, beside Hugo's key
+			set("hexo_"+k, v)
+			continue
+		case mapped[lk] || keys[lk]:
 			continue
 		}
 		if hk, hv, ok := hugoValue(k, v); ok {
@@ -322,6 +326,23 @@ func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byt
 	}
 	b.WriteString("---\n")
 	return b.Bytes(), nil
+}
+
+// kept reports whether a key the conversion maps holds what no mapped key
+// carries, and so is kept as hexo_KEY: a layout (Hugo's means a template),
+// a url key (Hugo's url is Hexo's path), a date Hexo cannot read.
+func kept(key string, p *hexo.Post) bool {
+	switch key {
+	case "layout":
+		return p.Layout != "post" && p.Layout != "page"
+	case "url":
+		return true
+	case "date":
+		return p.Date.IsZero()
+	case "updated":
+		return p.Updated.IsZero()
+	}
+	return false
 }
 
 // hugoValue checks a value under one of Hugo's own keys against the type

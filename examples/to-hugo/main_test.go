@@ -75,7 +75,7 @@ func TestKeysAndCollisions(t *testing.T) {
 		"A.markdown": "---\ntitle: A markdown\ndate: 2021-01-01\n---\nmarkdown\n",
 		"keys.md": "---\ntitle: Keys\ndate: 2021-06-12 13:07:48\nupdated: 2021-06-13 00:00:00\nslug: custom\ndraft: false\n" +
 			"lastmod: 2020-01-01\nimages: x.jpg\naliases: [/old/]\nweight: heavy\npublishDate: someday\nheadimg: h.jpg\n" +
-			"excerpt: In short.\nTags: [x]\ntags: [y]\npublished: false\n---\nbody {{< youtube x >}} and {{% note %}}\n",
+			"excerpt: In short.\nTags: [x]\ntags: [y]\npublished: false\nlayout: wide\nurl: /mine/\n---\nbody {{< youtube x >}} and {{% note %}}\n",
 	} {
 		require.NoError(t, os.WriteFile(filepath.Join(posts, name), []byte(body), 0o644))
 	}
@@ -113,6 +113,8 @@ summary: In short.
 hexo_weight: heavy
 hexo_publishDate: someday
 headimg: h.jpg
+hexo_layout: wide
+hexo_url: /mine/
 ---
 body {{</* youtube x */>}} and {{%/* note */%}}
 `, string(b))

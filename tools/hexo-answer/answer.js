@@ -18,6 +18,11 @@ const os = require('os');
 const path = require('path');
 const { execFile } = require('child_process');
 
+// Hexo colours its errors when it sees a terminal or a CI variable; an answer
+// must not depend on where it was made. The children inherit this.
+process.env.NO_COLOR = '1';
+delete process.env.FORCE_COLOR;
+
 const repo = path.resolve(__dirname, '..', '..');
 const postExt = /\.(md|markdown|html|htm)$/i;
 // A date or updated Hexo takes from the file is written as this instant, so
@@ -149,7 +154,8 @@ function plain(v, open = new Set()) {
 
 function message(e) {
   if (!e) return 'unknown error';
-  return `${e.name && e.name !== 'Error' ? e.name + ': ' : ''}${e.message || e}`.trim();
+  const text = `${e.name && e.name !== 'Error' ? e.name + ': ' : ''}${e.message || e}`;
+  return text.replace(/\x1b\[[0-9;]*m/g, '').trim();
 }
 
 // frontMatter is hexo-front-matter's split and parse, as Hexo runs them.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,14 +61,23 @@ func (f *flags) parse(args []string) (operands []string, status int, done bool) 
 		}
 		rest := f.Args()
 		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
-			return append(operands, rest...), 0, false
+			return f.checked(append(operands, rest...))
 		}
 		if len(rest) == 0 {
-			return operands, 0, false
+			return f.checked(operands)
 		}
 		operands = append(operands, rest[0])
 		args = rest[1:]
 	}
+}
+
+// checked refuses "-" given twice: standard input holds one post, and a
+// second read of it would find it empty.
+func (f *flags) checked(operands []string) ([]string, int, bool) {
+	if i := slices.Index(operands, "-"); i >= 0 && slices.Contains(operands[i+1:], "-") {
+		return nil, f.misuse(`"-" (standard input) may be given once; ./- names a file called -`), true
+	}
+	return operands, 0, false
 }
 
 // misuse reports a mistake on the command line: the message, then the usage

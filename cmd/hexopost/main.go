@@ -128,6 +128,9 @@ func runHelp(ctx context.Context, args []string, std stdio) int {
 	case len(args) > 1:
 		fmt.Fprintln(std.err, "usage: hexopost help [COMMAND]")
 		return 2
+	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help":
+		fmt.Fprintln(std.out, "usage: hexopost help [COMMAND]")
+		return 0
 	}
 	cmd, ok := lookup(args[0])
 	if !ok {

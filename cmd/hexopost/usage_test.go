@@ -70,6 +70,8 @@ func TestHelpAndVersion(t *testing.T) {
 		{[]string{"help", "fix-dates"}, "usage: hexopost fix-dates"},
 		{[]string{"unset", "-h", "x"}, "usage: hexopost unset"},
 		{[]string{"help", "help"}, "usage: hexopost help [COMMAND]"},
+		{[]string{"help", "-h"}, "usage: hexopost help [COMMAND]"},
+		{[]string{"help", "--help"}, "usage: hexopost help [COMMAND]"},
 	} {
 		code, out, errOut := hexopost(t, "", tc.args...)
 		assert.Equal(t, 0, code, "%v exits 0", tc.args)
@@ -123,6 +125,14 @@ func TestStandardInput(t *testing.T) {
 	code, out, _ = hexopost(t, post, "set", "--dry-run", "title=Edited", "-")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "-title: From stdin\n+title: Edited\n", "a diff with --dry-run")
+
+	// standard input holds one post: a second "-" is a mistake, not an empty post
+	for _, args := range [][]string{{"--json", "-", "-"}, {"lint", "-", "--", "-"}, {"set", "a=b", "-", "x.md", "-"}} {
+		code, out, errOut = hexopost(t, post, args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Empty(t, out, "%v", args)
+		assert.Contains(t, errOut, `"-" (standard input) may be given once`, "%v", args)
+	}
 }
 
 func TestSetSeveralKeysAndEmptyValues(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
@@ -104,6 +105,49 @@ func BenchmarkCeiling(b *testing.B) {
 				continue
 			}
 			md.Parser().Parse(text.NewReader([]byte(body)))
+		}
+	}
+}
+
+// BenchmarkCeilingText is the ceiling plus the least text work any reader
+// of the body must do: every text node of goldmark's tree (every text token
+// of an HTML body) copied once, and its words counted. Its distance from
+// BenchmarkCeiling is what the text alone costs; the rest of Parse's
+// distance is how the blocks are built (bench/README.md).
+func BenchmarkCeilingText(b *testing.B) {
+	posts, total := benchCorpus(b)
+	md := markdown()
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range posts {
+			sp := splitFrontMatter(normalise(src))
+			if sp.separator != "" {
+				decodeFrontMatter(sp, &Options{}) //nolint:errcheck // measuring
+			}
+			body := sp.content
+			if sp.separator == "" {
+				body = normalise(src)
+			}
+			var all strings.Builder
+			if looksLikeHTML(body) {
+				z := html.NewTokenizer(strings.NewReader(body))
+				for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+					if tt == html.TextToken {
+						all.Write(z.Text())
+					}
+				}
+			} else {
+				source := []byte(body)
+				doc := md.Parser().Parse(text.NewReader(source))
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if t, ok := n.(*ast.Text); ok && entering {
+						all.Write(t.Segment.Value(source))
+					}
+					return ast.WalkContinue, nil
+				})
+			}
+			countWords(all.String())
 		}
 	}
 }

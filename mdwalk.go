@@ -3,8 +3,10 @@ package hexo
 import (
 	"bufio"
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
+	gast "github.com/yuin/goldmark/extension/ast"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
@@ -18,20 +20,28 @@ import (
 // a fraction of the cost; TestMarkdownWalk and FuzzMarkdownWalk hold the two
 // equal.
 //
-// Nodes that are rare or whose HTML takes work to predict (images, tables,
-// autolinks, strikethrough, task boxes, the guard's plain text) are rendered
-// on their own by goldmark's renderer and tokenized. ok is false when raw
+// Nodes that are rare or whose HTML takes work to predict (tables,
+// strikethrough, the guard's plain text, an image whose text holds code) are
+// rendered on their own by goldmark's renderer and tokenized; images,
+// autolinks and task boxes, common in real posts, are read from the tree. ok is false when raw
 // HTML leaves the tokenizer inside a token or a raw-text element (an
 // unclosed comment, <script> opened in one node and closed in another):
 // then only the whole rendered body reads as Hexo's does, and the caller
 // walks that instead.
 func walkMarkdown(doc ast.Node, source []byte, held heldItems, lim walkLimits) (res walkResult, ok bool) {
 	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true, held: held}
-	m.out = bufio.NewWriter(&m.scratch)
+	m.out = renderWriters.Get().(*bufio.Writer)
+	m.out.Reset(&m.scratch)
 	_ = ast.Walk(doc, m.visit)
+	m.out.Reset(nil)
+	renderWriters.Put(m.out)
 	m.flushAll()
 	return m.res, m.ok
 }
+
+// renderWriters keeps the 4 KB writers a walk renders its rare nodes
+// through: one per post was a twentieth of the bytes a parse allocates.
+var renderWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 type mdWalker struct {
 	*walker
@@ -47,6 +57,7 @@ type mdWalker struct {
 
 var (
 	newline = []byte("\n")
+	space   = []byte(" ")
 	noAttrs tagAttrs
 )
 
@@ -188,6 +199,31 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			m.stringNode(n)
 		}
+	case *ast.Image:
+		if entering && !m.image(n) {
+			return m.rendered(n), nil
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.AutoLink:
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		// <a href="URL">LABEL</a>, the label escaped: read back as it is
+		label := n.Label(m.source)
+		if n.Attributes() != nil || m.held.in(label) {
+			return m.rendered(n), nil
+		}
+		m.start(atom.A, "a", &noAttrs, false)
+		m.text(lineEnds(label))
+		m.end(atom.A, "a")
+		return ast.WalkSkipChildren, nil
+	case *gast.TaskCheckBox:
+		if entering { // <input ...> and a space: a void element the walker passes over
+			m.start(atom.Input, "input", &noAttrs, false)
+			m.text(space)
+		}
+	case *ast.LinkReferenceDefinition: // writes nothing
+		return ast.WalkSkipChildren, nil
 	default:
 		if entering {
 			return m.rendered(n), nil
@@ -254,6 +290,70 @@ func (m *mdWalker) stringNode(n *ast.String) {
 	default:
 		m.written(v, gmhtml.DefaultWriter.Write)
 	}
+}
+
+// image is an image as the renderer writes it, <img src="URL" alt="ALT">,
+// and the tokenizer reads it back: the destination URL-escaped, the alt
+// text written as text is (both escaped, so read back whole). An image
+// holding a held item or code written as it is (which may hold a quote) is
+// rendered instead: false.
+func (m *mdWalker) image(n *ast.Image) bool {
+	if m.held.in(n.Destination) {
+		return false
+	}
+	m.scratch.Reset()
+	m.out.Reset(&m.scratch)
+	if !m.altText(n) {
+		return false
+	}
+	_ = m.out.Flush()
+	var attrs tagAttrs
+	attrs.src = validString(lineEnds(util.URLEscape(n.Destination, true)))
+	attrs.alt = validString(readBack(m.scratch.Bytes()))
+	m.start(atom.Img, "img", &attrs, false)
+	return true
+}
+
+// altText writes an image's text as the renderer's alt attribute holds it.
+func (m *mdWalker) altText(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.String:
+			switch {
+			case c.IsCode() || m.held.in(c.Value):
+				return false
+			case c.IsRaw():
+				gmhtml.DefaultWriter.RawWrite(m.out, c.Value)
+			default:
+				gmhtml.DefaultWriter.Write(m.out, c.Value)
+			}
+		case *ast.Text:
+			v := c.Segment.Value(m.source)
+			switch {
+			case m.held.in(v):
+				return false
+			case c.IsRaw():
+				gmhtml.DefaultWriter.RawWrite(m.out, v)
+				continue
+			}
+			gmhtml.DefaultWriter.Write(m.out, v)
+			if c.HardLineBreak() {
+				_, _ = m.out.WriteString("<br>\n")
+			} else if c.SoftLineBreak() {
+				_ = m.out.WriteByte('\n')
+			}
+		default:
+			if !m.altText(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validString is an attribute's value as the walk hands it out: valid UTF-8.
+func validString(v []byte) string {
+	return string(bytes.ToValidUTF8(v, []byte("\uFFFD")))
 }
 
 // written is text as write writes it and the tokenizer reads it back: the

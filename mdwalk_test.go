@@ -99,6 +99,11 @@ func TestMarkdownWalkShapes(t *testing.T) {
 		"&lt;b&gt; &amp\n",
 		"| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- <!-- unclosed\n\nafter\n",                      // a table in a body walked whole
 		"<pre>\n<span class=\"a\">x</span>\n\nz <span class=\"b\">w</span>\n\nq\n</pre>\n", // a paragraph rendered whole inside a <pre>
+		// images read from the tree: alt text escaped, entities, breaks, NUL, code, nesting
+		"![a \"q\" &amp; &copy; \\* <b>](x y.png \"t\") ![](<a b.png>) ![*em* [l](u) `c`](p.png)\n",
+		"![one  \ntwo\nthree\x00 \r\nfour](é%20ü.png?a=1&b=2#f) ![x][ref]\n\n[ref]: /r.png \"T\"\n",
+		"![a ![b](in.png) c](out.png) ![<span>x</span>](h.png) ![\u00a0](javascript:x)\n",
+		"- [ ] a\n- [x] b ![i](t.png)\n\n[unused]: /u\n",
 	} {
 		paired, held := pairFences(body)
 		want, content := renderedWalk(t, paired, held)

@@ -23,11 +23,11 @@ import (
 // Nodes that are rare or whose HTML takes work to predict (tables,
 // strikethrough, the guard's plain text, an image whose text holds code) are
 // rendered on their own by goldmark's renderer and tokenized; images,
-// autolinks and task boxes, common in real posts, are read from the tree. ok is false when raw
-// HTML leaves the tokenizer inside a token or a raw-text element (an
-// unclosed comment, <script> opened in one node and closed in another):
-// then only the whole rendered body reads as Hexo's does, and the caller
-// walks that instead.
+// autolinks and task boxes, common in real posts, are read from the tree.
+// ok is false when raw HTML leaves the tokenizer inside a token or a
+// raw-text element (an unclosed comment, <script> opened in one node and
+// closed in another): then only the whole rendered body reads as Hexo's
+// does, and the caller walks that instead.
 func walkMarkdown(doc ast.Node, source []byte, held heldItems, lim walkLimits) (res walkResult, ok bool) {
 	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true, held: held}
 	m.out = renderWriters.Get().(*bufio.Writer)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	gast "github.com/yuin/goldmark/extension/ast"
@@ -353,7 +354,10 @@ func (m *mdWalker) altText(n ast.Node) bool {
 
 // validString is an attribute's value as the walk hands it out: valid UTF-8.
 func validString(v []byte) string {
-	return string(bytes.ToValidUTF8(v, []byte("\uFFFD")))
+	if !utf8.Valid(v) { // as tagAttrs.read: a copy only when something is replaced
+		v = bytes.ToValidUTF8(v, []byte("\uFFFD"))
+	}
+	return string(v)
 }
 
 // written is text as write writes it and the tokenizer reads it back: the

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The body as HTML is made only when asked: reading a post (its blocks,
@@ -90,7 +91,7 @@ func findMore(src string) (at, n int) {
 	at = -1
 	var open elemStack
 	walkTokens(src, &open, func(t *htmlToken) bool {
-		if t.kind == html.CommentToken && open.hidden == 0 && open.find("pre") < 0 && open.find("code") < 0 &&
+		if t.kind == html.CommentToken && open.hidden == 0 && open.findAtom(atom.Pre) < 0 && open.findAtom(atom.Code) < 0 &&
 			moreMarker.Match(t.text) {
 			at, n = t.offset, len(t.raw)
 			return false

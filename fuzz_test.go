@@ -102,7 +102,7 @@ func checkWellFormed(t *testing.T, s string) {
 			return
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if !voidTags[atom.Lookup(name)] {
+			if flagsOf(atom.Lookup(name))&tagVoid == 0 {
 				open = append(open, string(name))
 			}
 		case html.EndTagToken:

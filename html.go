@@ -6,39 +6,14 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-// hiddenTags hold no text of the post: their content never reaches a block
-// (hides, in tokenwalk.go, is the whole rule).
-var hiddenTags = map[atom.Atom]bool{
-	atom.Style: true, atom.Script: true, atom.Noscript: true, atom.Template: true,
-	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true,
-}
-
-// blockTags end the paragraph being collected, when they open and when they close.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Body: true, atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true,
-	atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
-	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
-	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
-	atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
-	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
-	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true,
-	atom.Td: true, atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true,
-	atom.Head: true, atom.Title: true, atom.Textarea: true, atom.Legend: true,
-}
-
-var voidTags = map[atom.Atom]bool{
-	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Keygen: true, atom.Link: true,
-	atom.Meta: true, atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
-}
 
 // moreMarker is Hexo's excerpt rule, /<!-- ?more ?-->/i, on a comment's data.
 var moreMarker = regexp.MustCompile(`(?i)^ ?more ?$`)
@@ -64,7 +39,7 @@ type pendingImage struct{ url, alt string }
 type headingPiece struct {
 	child  int  // index of the heading's direct child holding the text; -1 for the heading itself
 	anchor bool // that child is an <a>
-	text   string
+	end    int  // where the piece ends in the heading's text
 }
 
 type walker struct {
@@ -73,26 +48,43 @@ type walker struct {
 	stack  elemStack
 	lim    walkLimits
 
-	hidden int // open elements whose content is hidden
-	pre    int // open <pre> elements
-	code   int // open <code> elements
-	para   strings.Builder
-	paraOK bool           // para holds visible text
-	paraAt string         // innermost block element when the paragraph began
-	images []pendingImage // the paragraph's images, added after its text
+	hidden int    // open elements whose content is hidden
+	pre    int    // open <pre> elements
+	code   int    // open <code> elements
+	para   []byte // the paragraph's text as written, its spaces not yet collapsed
+	paraOK bool   // para holds visible text
+	paraAt string // innermost block element when the paragraph began
+	images []pendingImage
 
 	inHeading bool
 	hDepth    int // stack depth of the open heading
 	heading   Block
-	hPieces   []headingPiece
-	hChild    int // counter of direct children
+	hText     []byte         // the heading's text, its pieces one after another
+	hPieces   []headingPiece // where each piece came from
+	hChild    int            // counter of direct children
 
-	preText strings.Builder
+	preText []byte
+	// scratch holds a block's text collapsed, before it becomes a string
+	scratch []byte
+
+	blocks   []Block // the blocks so far: blocks plus what is in the full chunks
+	chunks   [][]Block
+	nBlocks  int
+	excerptN int // blocks before the more marker
 }
+
+// The buffers of a walk (its blocks, the text being collected, the open
+// elements) are kept for the next walk, so that a walk allocates its
+// blocks and their text and little else.
+var walkers = sync.Pool{New: func() any { return new(walker) }}
+
+// keepLimit is the size past which a walk's buffer is let go rather than
+// kept for the next: a hostile post's buffers are not held on to.
+const keepLimit = 1 << 16
 
 // walkHTML walks an HTML fragment once into blocks and finds the more marker.
 func walkHTML(src string, lim walkLimits) walkResult {
-	w := newWalker(len(src), lim)
+	w := newWalker(lim)
 	z := html.NewTokenizer(strings.NewReader(src))
 	offset := 0
 	for w.res.err == nil {
@@ -105,14 +97,59 @@ func walkHTML(src string, lim walkLimits) walkResult {
 		w.token(z, tt, raw)
 		offset += raw
 	}
-	w.flushAll()
-	return w.res
+	return w.finish()
 }
 
-// newWalker sizes the block list for a body of n bytes: about one block per
-// 300 bytes in real posts.
-func newWalker(n int, lim walkLimits) *walker {
-	return &walker{res: walkResult{more: -1, blocks: make([]Block, 0, n/300+4)}, lim: lim}
+// newWalker starts a walk with the buffers of an earlier one.
+func newWalker(lim walkLimits) *walker {
+	w := walkers.Get().(*walker)
+	w.res = walkResult{more: -1}
+	w.lim = lim
+	return w
+}
+
+// finish closes what is open, hands out the result and lets the walker go:
+// w is not to be used after.
+func (w *walker) finish() walkResult {
+	w.flushAll()
+	res := w.res
+	res.blocks = make([]Block, 0, w.nBlocks) // the buffers stay with the walker
+	for _, c := range w.chunks {
+		res.blocks = append(res.blocks, c...)
+	}
+	res.blocks = append(res.blocks, w.blocks...)
+	for i := range w.excerptN {
+		res.blocks[i].InExcerpt = true
+	}
+	w.release()
+	return res
+}
+
+// release clears the walker for the next walk and pools it.
+func (w *walker) release() {
+	w.stack.reset()
+	clear(w.blocks) // the pool must not keep the text alive
+	clear(w.images)
+	*w = walker{
+		stack:   w.stack,
+		para:    keep(w.para),
+		images:  keep(w.images[:0]),
+		hText:   keep(w.hText),
+		hPieces: keep(w.hPieces),
+		preText: keep(w.preText),
+		scratch: keep(w.scratch),
+		blocks:  keep(w.blocks[:0]),
+	}
+	walkers.Put(w)
+}
+
+// keep is a buffer emptied for the next walk, or nil when it grew too large
+// to hold on to.
+func keep[T any](b []T) []T {
+	if cap(b)*int(unsafe.Sizeof(*new(T))) > keepLimit {
+		return nil
+	}
+	return b[:0]
 }
 
 // token hands the walker the tokenizer's current token, raw bytes long. Both
@@ -146,13 +183,12 @@ func (w *walker) comment(data []byte, raw int) {
 	if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(data) {
 		w.flushParagraph()
 		w.res.more, w.res.moreN = w.offset, raw
-		for i := range w.res.blocks {
-			w.res.blocks[i].InExcerpt = true
-		}
+		w.excerptN = w.nBlocks
 	}
 }
 
 func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bool) {
+	f := flagsOf(a)
 	if a == atom.Img {
 		if w.hidden == 0 {
 			w.image(attrs)
@@ -165,27 +201,27 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 		}
 		switch {
 		case w.pre > 0:
-			w.preText.WriteByte('\n')
+			w.preText = append(w.preText, '\n')
 		case w.inHeading:
-			w.headingText("\n")
+			w.headingText(newline)
 		default:
-			w.para.WriteByte('\n')
+			w.para = append(w.para, '\n')
 		}
 		return
 	}
-	if voidTags[a] {
+	if f&tagVoid != 0 {
 		if a == atom.Hr {
 			w.flushParagraph()
 		}
 		return
 	}
-	if w.hidden == 0 && !w.inHeading && w.pre == 0 && blockTags[a] {
+	if w.hidden == 0 && !w.inHeading && w.pre == 0 && f&tagBlock != 0 {
 		w.flushParagraph()
 	}
 	if selfClosing {
 		return // <div/> opens nothing that needs closing here
 	}
-	if i := w.stack.impliedEnd(a); i >= 0 {
+	if i := w.stack.impliedEnd(a, f); i >= 0 {
 		for w.stack.depth() > i {
 			w.pop()
 		}
@@ -194,7 +230,7 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 		w.fail(fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth))
 		return
 	}
-	hidden := hides(a, attrs)
+	hidden := f&tagHidden != 0 || attrs.gutter // hides(a, attrs)
 	if hidden {
 		w.hidden++
 	}
@@ -202,16 +238,17 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 		switch {
 		case a == atom.Pre:
 			if w.pre == 0 && !w.inHeading {
-				w.preText.Reset()
+				w.preText = w.preText[:0]
 			}
 			w.pre++
 		case a == atom.Code:
 			w.code++
-		case isHeading(a) && !w.inHeading && w.pre == 0:
+		case f&tagHeading != 0 && !w.inHeading && w.pre == 0:
 			w.inHeading = true
 			w.hDepth = w.stack.depth() + 1
 			w.heading = Block{Kind: BlockHeading, Tag: name, Level: int(name[1] - '0'), ID: attrs.id,
 				Unnumbered: attrs.unnumbered}
+			w.hText = w.hText[:0]
 			w.hPieces = w.hPieces[:0]
 			w.hChild = 0
 		}
@@ -225,12 +262,12 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 func (w *walker) end(a atom.Atom, name string) {
 	// close up to the innermost open element of that name; a stray end tag
 	// closes nothing
-	if i := w.stack.find(name); i >= 0 {
+	if i := w.stack.find(a, name); i >= 0 {
 		for w.stack.depth() > i {
 			w.pop()
 		}
 	}
-	if blockTags[a] && w.hidden == 0 && !w.inHeading && w.pre == 0 {
+	if flagsOf(a)&tagBlock != 0 && w.hidden == 0 && !w.inHeading && w.pre == 0 {
 		w.flushParagraph()
 	}
 }
@@ -251,12 +288,12 @@ func (w *walker) pop() {
 		w.pre--
 		if w.pre == 0 && !w.inHeading {
 			w.flushParagraph()
-			code := strings.TrimPrefix(w.preText.String(), "\n")
-			code = strings.ToValidUTF8(strings.TrimRight(code, " \t\n"), "\uFFFD")
-			if strings.TrimSpace(code) != "" {
-				w.addBlock(Block{Kind: BlockCode, Tag: "pre", Text: code})
+			code := bytes.TrimPrefix(w.preText, newline)
+			code = bytes.TrimRight(code, " \t\n")
+			if len(bytes.TrimSpace(code)) > 0 {
+				w.addBlock(Block{Kind: BlockCode, Tag: "pre", Text: validString(code)})
 			}
-			w.preText.Reset()
+			w.preText = w.preText[:0]
 		}
 	}
 	if w.inHeading && w.stack.depth()+1 == w.hDepth {
@@ -270,24 +307,26 @@ func (w *walker) text(s []byte) {
 	}
 	switch {
 	case w.inHeading:
-		w.headingText(string(s))
+		w.headingText(s)
 	case w.pre > 0:
-		w.preText.Write(s)
+		w.preText = append(w.preText, s...)
 	default:
 		if !w.paraOK && !allSpace(s) {
 			w.paraOK = true
 			w.paraAt = w.stack.innermostBlock()
 		}
-		w.para.Write(s)
+		w.para = append(w.para, s...)
 	}
 }
 
-func (w *walker) headingText(s string) {
-	p := headingPiece{child: -1, text: s}
+func (w *walker) headingText(s []byte) {
+	p := headingPiece{child: -1}
 	if w.stack.depth() > w.hDepth {
 		p.child = w.hChild
 		p.anchor = w.stack.elems[w.hDepth].a == atom.A
 	}
+	w.hText = append(w.hText, s...)
+	p.end = len(w.hText)
 	w.hPieces = append(w.hPieces, p)
 }
 
@@ -295,7 +334,9 @@ func (w *walker) headingText(s string) {
 // non-alphanumeric character (a permalink symbol) is not part of the text.
 func (w *walker) endHeading() {
 	w.inHeading = false
-	var full, kept strings.Builder
+	kept := w.hText // the pieces a permalink symbol leaves
+	var dropped []byte
+	from := 0 // where piece i starts
 	for i := 0; i < len(w.hPieces); {
 		first := w.hPieces[i]
 		j := i + 1
@@ -304,32 +345,40 @@ func (w *walker) endHeading() {
 				j++
 			}
 		}
-		var group strings.Builder
-		for _, p := range w.hPieces[i:j] {
-			group.WriteString(p.text)
+		to := w.hPieces[j-1].end
+		if first.anchor && isPermalinkSymbol(w.hText[from:to]) {
+			if dropped == nil {
+				dropped = append(make([]byte, 0, len(w.hText)), w.hText[:from]...)
+			}
+		} else if dropped != nil {
+			dropped = append(dropped, w.hText[from:to]...)
 		}
-		g := group.String()
-		full.WriteString(g)
-		if !(first.anchor && isPermalinkSymbol(g)) {
-			kept.WriteString(g)
-		}
-		i = j
+		from, i = to, j
 	}
-	text := collapseSpace(kept.String())
+	if dropped != nil {
+		kept = dropped
+	}
+	text := w.collapsed(kept)
 	if text == "" {
-		text = collapseSpace(full.String())
+		text = w.collapsed(w.hText)
 	}
 	w.heading.Text = text
 	w.addBlock(w.heading)
 }
 
-func isPermalinkSymbol(s string) bool {
-	s = strings.TrimFunc(s, unicode.IsSpace)
-	if utf8.RuneCountInString(s) != 1 {
+func isPermalinkSymbol(s []byte) bool {
+	s = bytes.TrimFunc(s, unicode.IsSpace)
+	if utf8.RuneCount(s) != 1 {
 		return false
 	}
 	c := s[0]
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+}
+
+// collapsed is s with its spaces collapsed (collapseSpace), as a string.
+func (w *walker) collapsed(s []byte) string {
+	w.scratch = appendCollapsed(w.scratch[:0], s)
+	return string(w.scratch)
 }
 
 // fail stops the walk at the current token with err (the first one wins).
@@ -341,16 +390,25 @@ func (w *walker) fail(err error) {
 
 // addBlock appends a block; at the limit the walk stops with an error.
 func (w *walker) addBlock(b Block) {
-	if w.lim.blocks > 0 && len(w.res.blocks) >= w.lim.blocks {
+	if w.lim.blocks > 0 && w.nBlocks >= w.lim.blocks {
 		w.fail(fmt.Errorf("%w: more than %d blocks", ErrTooLarge, w.lim.blocks))
 		return
 	}
-	w.res.blocks = append(w.res.blocks, b)
+	if len(w.blocks) == cap(w.blocks) {
+		// a new chunk as large as the blocks so far: none is copied until
+		// the walk ends
+		if cap(w.blocks) > 0 {
+			w.chunks = append(w.chunks, w.blocks)
+		}
+		w.blocks = make([]Block, 0, max(32, w.nBlocks))
+	}
+	w.blocks = append(w.blocks, b)
+	w.nBlocks++
 }
 
 func (w *walker) flushParagraph() {
 	if w.paraOK {
-		if t := collapseSpace(w.para.String()); t != "" {
+		if t := w.collapsed(w.para); t != "" {
 			tag := w.paraAt
 			if tag == "" {
 				tag = "p"
@@ -358,7 +416,7 @@ func (w *walker) flushParagraph() {
 			w.addBlock(Block{Kind: BlockParagraph, Tag: tag, Text: t})
 		}
 	}
-	w.para.Reset()
+	w.para = w.para[:0]
 	w.paraOK = false
 	for _, img := range w.images {
 		w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: img.url, Alt: img.alt})
@@ -410,10 +468,6 @@ func (w *walker) image(attrs *tagAttrs) {
 			w.images = append(w.images, pendingImage{u, attrs.alt})
 		}
 	}
-}
-
-func isHeading(a atom.Atom) bool {
-	return a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6
 }
 
 // tagAttrs holds the attributes the walk reads; the first of a name wins.

@@ -7,43 +7,61 @@ type openElem struct {
 	a      atom.Atom
 	name   string
 	hidden bool // its content is not text of the post (style, script, a line-number gutter...)
+	block  bool // block-level (tagBlock)
+	// outer and outerBlock are index+1 of the next open element outward of
+	// the same name, and of the next open block-level element (0: none)
+	outer, outerBlock int32
 }
 
 // elemStack is the stack of open elements. It knows HTML's optional end
 // tags (a <p> ends where a block starts, an <li> where the next one starts),
 // so that old-style HTML does not nest deeper with every paragraph, and it
-// indexes open elements by name, so that every operation costs the same
-// however deep the stack: hostile nesting cannot make the walk quadratic.
+// chains the open elements of each name, so that every operation costs the
+// same however deep the stack: hostile nesting cannot make the walk
+// quadratic. The zero value is an empty stack.
 type elemStack struct {
-	elems  []openElem
-	byName map[string][]int // indexes in elems of the open elements of each name
-	blocks []int            // indexes in elems of the open block-level elements
-	hidden int              // open elements that hide their content
+	elems []openElem
+	// tops holds index+1 of the innermost open element of each atom;
+	// names the same for elements without an atom, by name
+	tops   atomSlots[int32]
+	names  map[string]int32
+	block  int32 // index+1 of the innermost open block-level element
+	hidden int   // open elements that hide their content
 }
 
 func (s *elemStack) depth() int { return len(s.elems) }
 
 func (s *elemStack) push(e openElem) {
-	if s.byName == nil {
-		s.byName = map[string][]int{}
+	i := int32(len(s.elems)) + 1
+	if e.a != 0 {
+		t := s.tops.ref(e.a)
+		e.outer, *t = *t, i
+	} else {
+		if s.names == nil {
+			s.names = map[string]int32{}
+		}
+		e.outer = s.names[e.name]
+		s.names[e.name] = i
 	}
-	s.byName[e.name] = append(s.byName[e.name], len(s.elems))
-	if blockTags[e.a] {
-		s.blocks = append(s.blocks, len(s.elems))
+	if e.block = flagsOf(e.a)&tagBlock != 0; e.block {
+		e.outerBlock, s.block = s.block, i
 	}
-	s.elems = append(s.elems, e)
 	if e.hidden {
 		s.hidden++
 	}
+	s.elems = append(s.elems, e)
 }
 
 func (s *elemStack) pop() openElem {
 	e := s.elems[len(s.elems)-1]
 	s.elems = s.elems[:len(s.elems)-1]
-	l := s.byName[e.name]
-	s.byName[e.name] = l[:len(l)-1]
-	if n := len(s.blocks); n > 0 && s.blocks[n-1] == len(s.elems) {
-		s.blocks = s.blocks[:n-1]
+	if e.a != 0 {
+		*s.tops.ref(e.a) = e.outer
+	} else {
+		s.names[e.name] = e.outer
+	}
+	if e.block {
+		s.block = e.outerBlock
 	}
 	if e.hidden {
 		s.hidden--
@@ -53,29 +71,23 @@ func (s *elemStack) pop() openElem {
 
 // innermostBlock returns the innermost open block-level element's name, or "".
 func (s *elemStack) innermostBlock() string {
-	if n := len(s.blocks); n > 0 {
-		return s.elems[s.blocks[n-1]].name
+	if s.block > 0 {
+		return s.elems[s.block-1].name
 	}
 	return ""
 }
 
-// find returns the index of the innermost open element named name, or -1.
-func (s *elemStack) find(name string) int {
-	if l := s.byName[name]; len(l) > 0 {
-		return l[len(l)-1]
+// find returns the index of the innermost open element a (named name when
+// a is 0), or -1.
+func (s *elemStack) find(a atom.Atom, name string) int {
+	if a != 0 {
+		return int(s.tops.get(a)) - 1
 	}
-	return -1
+	return int(s.names[name]) - 1
 }
 
-// pClosers are the start tags that end an open <p>.
-var pClosers = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Details: true, atom.Div: true, atom.Dl: true, atom.Fieldset: true, atom.Figcaption: true,
-	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true,
-	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true,
-	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Table: true, atom.Ul: true,
-}
+// findAtom is find for an element with an atom.
+func (s *elemStack) findAtom(a atom.Atom) int { return int(s.tops.get(a)) - 1 }
 
 // Scope boundaries: an optional end tag is implied only for an element open
 // inside the same table, list or cell (HTML's "scopes", simplified).
@@ -85,22 +97,28 @@ var (
 	dlScope      = append([]atom.Atom{atom.Dl}, defaultScope...)
 	rowScope     = []atom.Atom{atom.Html, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Template}
 	cellScope    = []atom.Atom{atom.Html, atom.Table, atom.Tr, atom.Template}
+
+	pTargets    = []atom.Atom{atom.P}
+	liTargets   = []atom.Atom{atom.Li}
+	dtddTargets = []atom.Atom{atom.Dt, atom.Dd}
+	trTargets   = []atom.Atom{atom.Tr}
+	cellTargets = []atom.Atom{atom.Td, atom.Th}
 )
 
 // impliedEnd returns the index down to which open elements end before a start
 // tag a opens, or -1 when none does.
-func (s *elemStack) impliedEnd(a atom.Atom) int {
+func (s *elemStack) impliedEnd(a atom.Atom, f tagFlags) int {
 	switch {
-	case pClosers[a]:
-		return s.innermost([]atom.Atom{atom.P}, defaultScope)
+	case f&tagPCloser != 0:
+		return s.innermost(pTargets, defaultScope)
 	case a == atom.Li:
-		return s.innermost([]atom.Atom{atom.Li}, listScope)
+		return s.innermost(liTargets, listScope)
 	case a == atom.Dt || a == atom.Dd:
-		return s.innermost([]atom.Atom{atom.Dt, atom.Dd}, dlScope)
+		return s.innermost(dtddTargets, dlScope)
 	case a == atom.Tr:
-		return s.innermost([]atom.Atom{atom.Tr}, rowScope)
+		return s.innermost(trTargets, rowScope)
 	case a == atom.Td || a == atom.Th:
-		return s.innermost([]atom.Atom{atom.Td, atom.Th}, cellScope)
+		return s.innermost(cellTargets, cellScope)
 	}
 	return -1
 }
@@ -110,10 +128,13 @@ func (s *elemStack) impliedEnd(a atom.Atom) int {
 func (s *elemStack) innermost(targets, boundaries []atom.Atom) int {
 	best := -1
 	for _, t := range targets {
-		best = max(best, s.find(t.String()))
+		best = max(best, s.findAtom(t))
+	}
+	if best < 0 {
+		return -1
 	}
 	for _, b := range boundaries {
-		if s.find(b.String()) > best {
+		if s.findAtom(b) > best {
 			return -1
 		}
 	}
@@ -124,21 +145,23 @@ func (s *elemStack) innermost(targets, boundaries []atom.Atom) int {
 // it returns the names of the elements the tag implicitly ends, innermost
 // first, and pushes it unless it is void.
 func (s *elemStack) startTag(a atom.Atom, name string) (ended []string) {
-	if i := s.impliedEnd(a); i >= 0 {
+	f := flagsOf(a)
+	if i := s.impliedEnd(a, f); i >= 0 {
 		for s.depth() > i {
 			ended = append(ended, s.pop().name)
 		}
 	}
-	if !voidTags[a] {
+	if f&tagVoid == 0 {
 		s.push(openElem{a: a, name: name})
 	}
 	return ended
 }
 
-// endTag closes up to the innermost open element of that name and returns
-// the names closed, innermost first; a stray end tag closes nothing.
-func (s *elemStack) endTag(name string) (closed []string) {
-	i := s.find(name)
+// endTag closes up to the innermost open element a (named name when a is 0)
+// and returns the names closed, innermost first; a stray end tag closes
+// nothing.
+func (s *elemStack) endTag(a atom.Atom, name string) (closed []string) {
+	i := s.find(a, name)
 	if i < 0 {
 		return nil
 	}
@@ -146,4 +169,15 @@ func (s *elemStack) endTag(name string) (closed []string) {
 		closed = append(closed, s.pop().name)
 	}
 	return closed
+}
+
+// reset empties the stack for another walk, keeping its buffers.
+func (s *elemStack) reset() {
+	clear(s.elems)
+	s.elems = keep(s.elems)
+	clear(s.tops.keys)
+	clear(s.tops.vals)
+	s.tops.n = 0
+	s.names = nil
+	s.block, s.hidden = 0, 0
 }

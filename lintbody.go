@@ -124,7 +124,7 @@ func markdownBreaks(body string, lim markdownLimits) []mdBreak {
 			c := cands[k]
 			if open.depth() > 0 {
 				c.elem = open.elems[open.depth()-1].name
-				c.inPre = open.find("pre") >= 0 || open.find("textarea") >= 0 || open.find("listing") >= 0
+				c.inPre = open.findAtom(atom.Pre) >= 0 || open.findAtom(atom.Textarea) >= 0 || open.findAtom(atom.Listing) >= 0
 			}
 			if c.code || open.depth() > 0 {
 				out = append(out, c)
@@ -136,7 +136,7 @@ func markdownBreaks(body string, lim markdownLimits) []mdBreak {
 			open.startTag(atom.Lookup(name), string(name))
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			open.endTag(string(name))
+			open.endTag(atom.Lookup(name), string(name))
 		}
 		pos = end
 	}

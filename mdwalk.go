@@ -30,14 +30,13 @@ import (
 // closed in another): then only the whole rendered body reads as Hexo's
 // does, and the caller walks that instead.
 func walkMarkdown(doc ast.Node, source []byte, held heldItems, lim walkLimits) (res walkResult, ok bool) {
-	m := mdWalker{walker: newWalker(len(source), lim), source: source, ok: true, held: held}
+	m := mdWalker{walker: newWalker(lim), source: source, ok: true, held: held}
 	m.out = renderWriters.Get().(*bufio.Writer)
 	m.out.Reset(&m.scratch)
 	_ = ast.Walk(doc, m.visit)
 	m.out.Reset(nil)
 	renderWriters.Put(m.out)
-	m.flushAll()
-	return m.res, m.ok
+	return m.finish(), m.ok
 }
 
 // renderWriters keeps the 4 KB writers a walk renders its rare nodes

@@ -1,8 +1,6 @@
 package hexo
 
 import (
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -12,7 +10,7 @@ import (
 func allSpace(s []byte) bool {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+			if !asciiSpace(c) {
 				return false
 			}
 			i++
@@ -27,46 +25,85 @@ func allSpace(s []byte) bool {
 	return true
 }
 
-// isSpace is whitespace as our text sees it: Unicode spaces, NBSP and U+3000 included.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
+// asciiSpace is isSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// collapseSpace trims s and turns every run of whitespace into one space.
+// isSpace is whitespace as our text sees it: Unicode's White_Space (what
+// unicode.IsSpace reports), and U+200B and U+FEFF. Written out, as the
+// text of every post passes through it.
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return asciiSpace(byte(r))
+	case r < 0x1680:
+		return r == 0x85 || r == 0xA0
+	}
+	return r == 0x1680 || r >= 0x2000 && r <= 0x200B || r == 0x2028 || r == 0x2029 || r == 0x202F ||
+		r == 0x205F || r == 0x3000 || r == 0xFEFF
+}
+
+// collapseSpace trims s and turns every run of whitespace into one space;
+// an invalid byte becomes U+FFFD.
 func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendCollapsed(make([]byte, 0, len(s)), s))
+}
+
+// appendCollapsed appends s to dst as collapseSpace returns it, copying runs
+// without whitespace whole.
+func appendCollapsed[S ~string | ~[]byte](dst []byte, s S) []byte {
+	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf { // ASCII, the common case, without decoding
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-				space = true
-			} else {
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
+		// the run of characters up to the next whitespace or invalid byte
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSpace(c) {
+					break
 				}
-				space = false
-				b.WriteByte(c)
+				j++
+				continue
 			}
+			r, n := decodeRune(s[j:])
+			if n == 1 || isSpace(r) { // invalid, or whitespace
+				break
+			}
+			j += n
+		}
+		if j > i {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, s[i:j]...)
+			i = j
+			continue
+		}
+		if c := s[i]; c < utf8.RuneSelf { // whitespace
+			space = true
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
+		if _, n := decodeRune(s[i:]); n > 1 { // whitespace
 			space = true
-		} else {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			if r == utf8.RuneError && n == 1 {
-				b.WriteRune(r) // invalid UTF-8 becomes U+FFFD: text is always valid
-			} else {
-				b.WriteString(s[i : i+n])
-			}
+			i += n
+			continue
 		}
-		i += n
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, "\uFFFD"...) // text is always valid UTF-8
+		i++
 	}
-	return b.String()
+	return dst
+}
+
+// decodeRune is utf8.DecodeRune for a string or a byte slice.
+func decodeRune[S ~string | ~[]byte](s S) (rune, int) {
+	var b [utf8.UTFMax]byte
+	k := copy(b[:], s[:min(len(s), utf8.UTFMax)])
+	return utf8.DecodeRune(b[:k])
 }

@@ -12,7 +12,7 @@ import (
 // highlighted block's line-number gutter (class="gutter"). The body walk,
 // summaries and every other pass over HTML read it.
 func hides(a atom.Atom, attrs *tagAttrs) bool {
-	return hiddenTags[a] || attrs != nil && attrs.gutter
+	return flagsOf(a)&tagHidden != 0 || attrs != nil && attrs.gutter
 }
 
 // htmlToken is one token of walkTokens, with what it did to the open
@@ -54,12 +54,13 @@ func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
 				attrs.read(z)
 			}
 			if tt == html.StartTagToken {
-				if i := stack.impliedEnd(t.a); i >= 0 {
+				f := flagsOf(t.a)
+				if i := stack.impliedEnd(t.a, f); i >= 0 {
 					for stack.depth() > i {
 						t.closed = append(t.closed, stack.pop())
 					}
 				}
-				if !voidTags[t.a] {
+				if f&tagVoid == 0 {
 					stack.push(openElem{a: t.a, name: t.name, hidden: hides(t.a, &attrs)})
 					t.opened = true
 				}
@@ -68,7 +69,7 @@ func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
 			name, _ := z.TagName()
 			t.a = atom.Lookup(name)
 			t.name = tagName(t.a, name)
-			if i := stack.find(t.name); i >= 0 {
+			if i := stack.find(t.a, t.name); i >= 0 {
 				for stack.depth() > i {
 					t.closed = append(t.closed, stack.pop())
 				}

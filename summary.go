@@ -2,11 +2,9 @@ package hexo
 
 import (
 	"strings"
-
-	"golang.org/x/net/html"
 	"unicode"
 
-	"github.com/rivo/uniseg"
+	"golang.org/x/net/html"
 )
 
 // SummaryOptions tunes Post.SummaryWith. The zero value is Post.Summary.
@@ -77,7 +75,7 @@ func truncateText(text string, n int, mark string) string {
 	if !longerThan(text, n) {
 		return strings.ReplaceAll(text, "\n", " ")
 	}
-	keep := n - uniseg.GraphemeClusterCount(mark)
+	keep := n - clusterCount(mark)
 	if keep <= 0 {
 		return ""
 	}
@@ -96,7 +94,9 @@ func longerThan(s string, n int) bool {
 		if count == n {
 			return true
 		}
-		_, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		var k int
+		k, state = firstCluster(s, state)
+		s = s[k:]
 	}
 	return false
 }
@@ -108,9 +108,10 @@ func cutText(text string, keep int) (cut string, whole bool) {
 	end, count := 0, 0
 	state := -1
 	for rest := text; len(rest) > 0 && count < keep; count++ {
-		var cluster string
-		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		end += len(cluster)
+		var k int
+		k, state = firstCluster(rest, state)
+		rest = rest[k:]
+		end += k
 	}
 	if end >= len(text) || !isWordRune(lastRune(text[:end])) || !isWordRune(firstRune(text[end:])) {
 		return strings.TrimRightFunc(text[:end], isSpace), true
@@ -159,7 +160,7 @@ func (p *Post) SummaryHTML(n int) string {
 }
 
 func truncateHTML(src string, n int, mark string) string {
-	budget := n - uniseg.GraphemeClusterCount(mark)
+	budget := n - clusterCount(mark)
 	var out strings.Builder
 	var open elemStack
 	used := 0
@@ -192,7 +193,7 @@ func truncateHTML(src string, n int, mark string) string {
 				used++ // the space between this piece and the last
 			}
 			space = isSpace(lastRune(raw))
-			c := uniseg.GraphemeClusterCount(text)
+			c := clusterCount(text)
 			if used+c <= budget {
 				used += c
 				out.WriteString(html.EscapeString(raw))

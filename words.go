@@ -1,6 +1,7 @@
 package hexo
 
 import (
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -71,40 +72,99 @@ func (p *Post) ReadingMinutes() int {
 func countWords(s string) (cjk, other int) {
 	inWord := false
 	var prev rune
-	for i, r := range s {
-		if r < utf8.RuneSelf { // ASCII without the Unicode tables
-			c := byte(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII without the Unicode tables
 			switch {
 			case isLetter(c) || isDigit(c):
 				if !inWord {
 					other++
 					inWord = true
 				}
-			case inWord && (c == '.' || c == ',' || c == '\'') && isJoiner(r, prev, firstRune(s[i+1:])):
+			case inWord && (c == '.' || c == ',' || c == '\'') && isJoiner(rune(c), prev, firstRune(s[i+1:])):
 			default:
 				inWord = false
 			}
-			prev = r
+			prev = rune(c)
+			i++
 			continue
 		}
-		switch {
-		case isCJK(r):
+		var r rune
+		n := 3
+		if i+2 < len(s) && (c >= 0xE5 && c <= 0xE9 || c == 0xE4 && s[i+1] >= 0xB8) &&
+			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 { // U+4E00–U+9FFF, most of a Chinese text
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		switch classOf(r) {
+		case wordCJK:
 			cjk++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) && inWord:
+		case wordLetter:
 			if !inWord {
 				other++
 				inWord = true
 			}
-		case inWord && isJoiner(r, prev, firstRune(s[i+utf8.RuneLen(r):])):
-			// "1.26", "1,000", "don't" are one word
+		case wordMark: // a mark continues a word and starts none
 		default:
-			inWord = false
+			if !(inWord && r == '’' && isJoiner(r, prev, firstRune(s[i+n:]))) {
+				inWord = false // "don’t" is one word
+			}
 		}
 		prev = r
+		i += n
 	}
 	return cjk, other
 }
+
+// How countWords reads a character beyond ASCII.
+const (
+	wordOther  = iota
+	wordCJK    // a word of its own (isCJK)
+	wordLetter // a letter or digit: part of a word
+	wordMark   // a nonspacing mark: part of the word it follows
+)
+
+func classify(r rune) uint8 {
+	switch {
+	case isCJK(r):
+		return wordCJK
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return wordLetter
+	case unicode.Is(unicode.Mn, r):
+		return wordMark
+	}
+	return wordOther
+}
+
+// classOf is classify, looked up in a table for the blocks of punctuation
+// a Chinese or Japanese text holds between its ideographs (General
+// Punctuation, CJK Symbols and Punctuation, kana, fullwidth forms), which
+// the Unicode tables would search one by one.
+func classOf(r rune) uint8 {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return wordCJK
+	case r >= 0x2000 && r < 0x2100:
+		return punctClasses()[r-0x2000]
+	case r >= 0x3000 && r < 0x3100:
+		return punctClasses()[r-0x3000+0x100]
+	case r >= 0xFF00 && r < 0x10000:
+		return punctClasses()[r-0xFF00+0x200]
+	}
+	return classify(r)
+}
+
+var punctClasses = sync.OnceValue(func() *[0x300]uint8 {
+	var t [0x300]uint8
+	for i, base := range []rune{0x2000, 0x3000, 0xFF00} {
+		for r := base; r < base+0x100; r++ {
+			t[i<<8|int(r-base)] = classify(r)
+		}
+	}
+	return &t
+})
 
 // isJoiner reports whether r joins the two sides into one word: a point or
 // comma between digits, an apostrophe between letters.

@@ -21,10 +21,11 @@ import (
 // a fraction of the cost; TestMarkdownWalk and FuzzMarkdownWalk hold the two
 // equal.
 //
-// Nodes that are rare or whose HTML takes work to predict (tables,
-// strikethrough, the guard's plain text, an image whose text holds code) are
-// rendered on their own by goldmark's renderer and tokenized; images,
-// autolinks and task boxes, common in real posts, are read from the tree.
+// Nodes that are rare or whose HTML takes work to predict (the guard's
+// plain text, an image whose text holds code, a paragraph holding tags with
+// attributes) are rendered on their own by goldmark's renderer and
+// tokenized; images, autolinks, task boxes, tables and strikethrough, common
+// in real posts, are read from the tree.
 // ok is false when raw HTML leaves the tokenizer inside a token or a
 // raw-text element (an unclosed comment, <script> opened in one node and
 // closed in another): then only the whole rendered body reads as Hexo's
@@ -224,6 +225,40 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	case *ast.LinkReferenceDefinition: // writes nothing
 		return ast.WalkSkipChildren, nil
+	case *gast.Strikethrough:
+		m.element(entering, atom.Del, nil, false)
+	case *gast.Table: // the table renderer's tags and line breaks; a cell's alignment is a style the walk reads nothing of
+		m.element(entering, atom.Table, nil, true)
+		if entering {
+			m.text(newline)
+		}
+	case *gast.TableHeader:
+		if entering {
+			m.element(true, atom.Thead, nil, true)
+			m.text(newline)
+			m.element(true, atom.Tr, nil, true)
+			m.text(newline)
+		} else {
+			m.element(false, atom.Tr, nil, true)
+			m.element(false, atom.Thead, nil, true)
+			if n.NextSibling() != nil {
+				m.element(true, atom.Tbody, nil, true)
+				m.text(newline)
+			}
+		}
+	case *gast.TableRow:
+		m.element(entering, atom.Tr, nil, true)
+		if entering {
+			m.text(newline)
+		} else if n.Parent().LastChild() == n {
+			m.element(false, atom.Tbody, nil, true)
+		}
+	case *gast.TableCell:
+		a := atom.Td
+		if n.Parent().Kind() == gast.KindTableHeader {
+			a = atom.Th
+		}
+		m.element(entering, a, nil, true)
 	default:
 		if entering {
 			return m.rendered(n), nil

@@ -104,6 +104,10 @@ func TestMarkdownWalkShapes(t *testing.T) {
 		"![one  \ntwo\nthree\x00 \r\nfour](é%20ü.png?a=1&b=2#f) ![x][ref]\n\n[ref]: /r.png \"T\"\n",
 		"![a ![b](in.png) c](out.png) ![<span>x</span>](h.png) ![\u00a0](javascript:x)\n",
 		"- [ ] a\n- [x] b ![i](t.png)\n\n[unused]: /u\n",
+		// tables and strikethrough read from the tree
+		"| a |\n|---|\n\ntext\n\n| h1 | h2 | h3 |\n|:--|:-:|--:|\n| `c\\|d` | **b** ~~s *e*~~ | <i>x</i> |\n| only one |\n",
+		"- item\n\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n  | 3 |\n\n> | q |\n> |---|\n> | ![i](t.png) <br> z |\n",
+		"# h ~~del~~\n\n~~a\nb~~ ~~~x~~~ ~one~\n\n|a|b|\n|-|-|\n|<!-- more -->|c|\n",
 	} {
 		paired, held := pairFences(body)
 		want, content := renderedWalk(t, paired, held)

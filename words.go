@@ -71,21 +71,26 @@ func (p *Post) ReadingMinutes() int {
 
 func countWords(s string) (cjk, other int) {
 	inWord := false
-	var prev rune
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf { // ASCII without the Unicode tables
-			switch {
-			case isLetter(c) || isDigit(c):
+			switch asciiWords[c] {
+			case wordLetter:
 				if !inWord {
 					other++
 					inWord = true
 				}
-			case inWord && (c == '.' || c == ',' || c == '\'') && isJoiner(rune(c), prev, firstRune(s[i+1:])):
+				for i++; i < len(s) && s[i] < utf8.RuneSelf && asciiWords[s[i]] == wordLetter; i++ {
+				}
+				continue
+			case wordJoiner:
+				// "1.26", "1,000", "don't" are one word
+				if !(inWord && isJoiner(rune(c), lastRune(s[:i]), firstRune(s[i+1:]))) {
+					inWord = false
+				}
 			default:
 				inWord = false
 			}
-			prev = rune(c)
 			i++
 			continue
 		}
@@ -108,11 +113,10 @@ func countWords(s string) (cjk, other int) {
 			}
 		case wordMark: // a mark continues a word and starts none
 		default:
-			if !(inWord && r == '’' && isJoiner(r, prev, firstRune(s[i+n:]))) {
-				inWord = false // "don’t" is one word
+			if !(inWord && r == '’' && isJoiner(r, lastRune(s[:i]), firstRune(s[i+n:]))) {
+				inWord = false
 			}
 		}
-		prev = r
 		i += n
 	}
 	return cjk, other
@@ -124,7 +128,21 @@ const (
 	wordCJK    // a word of its own (isCJK)
 	wordLetter // a letter or digit: part of a word
 	wordMark   // a nonspacing mark: part of the word it follows
+	wordJoiner // . , and ': part of a word between two of its characters (isJoiner)
 )
+
+// asciiWords is how countWords reads each ASCII character.
+var asciiWords = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch b := byte(c); {
+		case isLetter(b) || isDigit(b):
+			t[c] = wordLetter
+		case b == '.' || b == ',' || b == '\'':
+			t[c] = wordJoiner
+		}
+	}
+	return t
+}()
 
 func classify(r rune) uint8 {
 	switch {

@@ -92,7 +92,7 @@ func findMore(src string) (at, n int) {
 	var open elemStack
 	walkTokens(src, &open, func(t *htmlToken) bool {
 		if t.kind == html.CommentToken && open.hidden == 0 && open.findAtom(atom.Pre) < 0 && open.findAtom(atom.Code) < 0 &&
-			moreMarker.Match(t.text) {
+			isMoreMarker(t.text) {
 			at, n = t.offset, len(t.raw)
 			return false
 		}

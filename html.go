@@ -3,7 +3,6 @@ package hexo
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -15,8 +14,13 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// moreMarker is Hexo's excerpt rule, /<!-- ?more ?-->/i, on a comment's data.
-var moreMarker = regexp.MustCompile(`(?i)^ ?more ?$`)
+// isMoreMarker is Hexo's excerpt rule, /<!-- ?more ?-->/i, on a comment's
+// data: "more" in any case, a space before and after allowed.
+func isMoreMarker(data []byte) bool {
+	data, _ = bytes.CutPrefix(data, space)
+	data, _ = bytes.CutSuffix(data, space)
+	return bytes.EqualFold(data, []byte("more"))
+}
 
 // walkResult is what one pass over a body's HTML yields.
 type walkResult struct {
@@ -160,17 +164,14 @@ func (w *walker) token(z *html.Tokenizer, tt html.TokenType, raw int) (a atom.At
 	case html.TextToken:
 		w.text(z.Text())
 	case html.StartTagToken, html.SelfClosingTagToken:
-		name, hasAttr := z.TagName()
-		a = atom.Lookup(name)
 		var attrs tagAttrs
-		if hasAttr {
-			attrs.read(z)
-		}
-		w.start(a, tagName(a, name), &attrs, tt == html.SelfClosingTagToken)
+		var name string
+		a, name = readTag(z, &attrs)
+		w.start(a, name, &attrs, tt == html.SelfClosingTagToken)
 	case html.EndTagToken:
-		name, _ := z.TagName()
-		a = atom.Lookup(name)
-		w.end(a, tagName(a, name))
+		var name string
+		a, name = readTag(z, nil)
+		w.end(a, name)
 	case html.CommentToken:
 		w.comment(z.Text(), raw)
 	}
@@ -180,7 +181,7 @@ func (w *walker) token(z *html.Tokenizer, tt html.TokenType, raw int) (a atom.At
 // comment takes the first more marker outside code and hidden content: the
 // blocks before it are the excerpt's.
 func (w *walker) comment(data []byte, raw int) {
-	if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && moreMarker.Match(data) {
+	if w.res.more < 0 && w.pre == 0 && w.code == 0 && w.hidden == 0 && isMoreMarker(data) {
 		w.flushParagraph()
 		w.res.more, w.res.moreN = w.offset, raw
 		w.excerptN = w.nBlocks
@@ -532,13 +533,37 @@ func (t *tagAttrs) read(z *html.Tokenizer) {
 	}
 }
 
+// hasClass reports whether c is one of the space-separated classes.
 func hasClass(classes []byte, c string) bool {
-	for _, f := range strings.Fields(string(classes)) {
-		if f == c {
+	for len(classes) > 0 {
+		i := bytes.IndexFunc(classes, unicode.IsSpace)
+		if i < 0 {
+			return string(classes) == c
+		}
+		if string(classes[:i]) == c {
 			return true
 		}
+		_, n := utf8.DecodeRune(classes[i:])
+		classes = classes[i+n:]
 	}
 	return false
+}
+
+// readTag reads the current tag's element and name and, into attrs when
+// it is given (a start tag), the attributes the walks act on. They are
+// read only where one can matter: an image's, a heading's, and an
+// element's class when it may name the gutter (the tokenizer copies every
+// attribute it hands out).
+func readTag(z *html.Tokenizer, attrs *tagAttrs) (atom.Atom, string) {
+	name, hasAttr := z.TagName()
+	a := atom.Lookup(name)
+	if attrs != nil && hasAttr {
+		raw := z.Raw()
+		if a == atom.Img || flagsOf(a)&tagHeading != 0 || bytes.Contains(raw, []byte("gutter")) || bytes.IndexByte(raw, '&') >= 0 {
+			attrs.read(z)
+		}
+	}
+	return a, tagName(a, name)
 }
 
 // tagName is the element's name without an allocation for known elements.

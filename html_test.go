@@ -1,6 +1,7 @@
 package hexo
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,4 +100,13 @@ func TestHTMLTwinsGiveTheSameBlocks(t *testing.T) {
 	assert.Equal(t, FormatHTML, md.Format)
 	assert.Equal(t, html.Blocks, md.Blocks)
 	assert.NotEmpty(t, blocksOf(BlockCode, md.Blocks), "the <pre> with blank lines stays one code block")
+}
+
+// TestIsMoreMarker holds isMoreMarker to Hexo's expression.
+func TestIsMoreMarker(t *testing.T) {
+	hexo := regexp.MustCompile(`(?i)^ ?more ?$`)
+	for _, s := range []string{"more", " more ", "MORE", " More", "moRe ", "  more", "more  ", "mor", "mores",
+		"\tmore", "more\n", "", " ", "ｍore", "more\u212a", "m ore", " more more "} {
+		assert.Equal(t, hexo.MatchString(s), isMoreMarker([]byte(s)), "%q", s)
+	}
 }

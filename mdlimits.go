@@ -1,6 +1,7 @@
 package hexo
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 
@@ -58,7 +59,8 @@ type mdGuard struct {
 	nodes   int // left to spend
 	bounded bool
 	err     error
-	errAt   int // offset in the source of the first limit hit
+	errAt   int      // offset in the source of the first limit hit
+	openers []opener // measureInline's stack, kept from paragraph to paragraph
 }
 
 var guardKey = parser.NewContextKey()
@@ -112,8 +114,16 @@ func (g *mdGuard) budgetLines(src []byte) int {
 	if !g.bounded {
 		return len(src)
 	}
+	cr := bytes.IndexByte(src, '\r') >= 0 // a body read as Markdown has none left
 	for start := 0; start < len(src); {
 		end := start
+		if !cr {
+			if end = bytes.IndexByte(src[start:], '\n'); end < 0 {
+				end = len(src)
+			} else {
+				end += start
+			}
+		}
 		for end < len(src) && src[end] != '\n' && src[end] != '\r' {
 			end++
 		}
@@ -244,7 +254,7 @@ func (g *mdGuard) admit(lines *text.Segments, source []byte) bool {
 	if lines.Len() == 0 {
 		return true
 	}
-	c := measureInline(lines, source)
+	c := g.measureInline(lines, source)
 	at := lines.At(0).Start
 	if c.work > markdownWorkPerByte*c.bytes+4096 {
 		g.fail(at, fmt.Errorf("%w: Markdown markup (brackets, links) too intricate to read in linear time; kept as plain text", ErrTooLarge))
@@ -278,10 +288,9 @@ type inlineCost struct {
 //   - a link destination after "](" scans its line to a space or to the
 //     ')' that closes it (found for every destination at once with a stack);
 //   - a table is its header's cells times its rows, short rows padded.
-func measureInline(lines *text.Segments, source []byte) inlineCost {
+func (g *mdGuard) measureInline(lines *text.Segments, source []byte) inlineCost {
 	var c inlineCost
-	type opener struct{ pos, line int }
-	var openers []opener
+	openers := g.openers[:0]
 	n := lines.Len()
 	for li := range n {
 		seg := lines.At(li)
@@ -290,7 +299,11 @@ func measureInline(lines *text.Segments, source []byte) inlineCost {
 		c.nodes++
 		c.work += destinationScans(line)
 		for i := 0; i < len(line); i++ {
-			switch ch := line[i]; ch {
+			ch := line[i]
+			if inlineBytes[ch]&markupByte == 0 {
+				continue
+			}
+			switch ch {
 			case '\\':
 				i++
 			case '[':
@@ -307,25 +320,54 @@ func measureInline(lines *text.Segments, source []byte) inlineCost {
 				if i == 0 || line[i-1] != '`' {
 					c.nodes++
 				}
-			case '*', '_', '!', '<', '~', '\'', '"', ':', '@':
-				c.nodes++
 			case '.', '-':
 				if i+1 < len(line) && line[i+1] == ch {
 					c.nodes++
 				}
+			default: // * _ ! < ~ ' " : @
+				c.nodes++
 			}
 		}
 	}
+	g.openers = openers[:0]
 	c.cells = tableCells(lines, source)
 	c.nodes += c.cells
 	return c
 }
+
+// opener is a '[' waiting for its ']' in measureInline.
+type opener struct{ pos, line int }
+
+// The bytes the guard's scans act on; every other byte (most of a text,
+// and all of a CJK one) is passed over by one look-up.
+const (
+	markupByte      = 1 << iota // measureInline: \ [ ] ` * _ ! < ~ ' " : @ . -
+	destinationByte             // destinationScans: \ ] ( ) > and goldmark's spaces
+)
+
+var inlineBytes = func() (t [256]uint8) {
+	for _, c := range []byte("\\[]`*_!<~'\":@.-") {
+		t[c] |= markupByte
+	}
+	for _, c := range []byte("\\]()>") {
+		t[c] |= destinationByte
+	}
+	for c := range 256 {
+		if util.IsSpace(byte(c)) {
+			t[c] |= destinationByte
+		}
+	}
+	return t
+}()
 
 // destinationScans is the length of every scan parseLinkDestination makes on
 // the line: from after "](" (and spaces) to the first space, the line's end,
 // or the ')' that takes the paren count below where the scan began; or, for
 // "<...>", to the next '>'.
 func destinationScans(line []byte) int {
+	if bytes.IndexByte(line, ']') < 0 {
+		return 0 // no "](": no scan
+	}
 	type start struct{ pos, depth int }
 	var pending []start
 	angles, angleSum := 0, 0 // "](<" scans waiting for a '>'
@@ -337,7 +379,11 @@ func destinationScans(line []byte) int {
 		pending = pending[:0]
 	}
 	for i := 0; i < len(line); i++ {
-		switch c := line[i]; {
+		c := line[i]
+		if inlineBytes[c]&destinationByte == 0 {
+			continue
+		}
+		switch {
 		case c == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]):
 			i++
 		case c == ']' && i+1 < len(line) && line[i+1] == '(':

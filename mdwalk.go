@@ -516,7 +516,7 @@ func (m *mdWalker) tokenize(b []byte) {
 	if len(b) == 0 {
 		return
 	}
-	if m.simpleTag(b) {
+	if m.simpleTag(b) || m.moreComment(b) {
 		return
 	}
 	// a tokenizer costs 4 KB: past a chunk per 256 bytes of body, walking the
@@ -590,6 +590,26 @@ func (m *mdWalker) simpleTag(b []byte) bool {
 		m.start(a, a.String(), &noAttrs, false)
 	}
 	return ok
+}
+
+// moreComment handles a piece that is Hexo's more marker alone, maybe
+// followed by a line break: the raw HTML most Markdown posts hold, read
+// without a tokenizer (the tokenizer reads it as a comment, its data what
+// lies between <!-- and -->, and a text token).
+func (m *mdWalker) moreComment(b []byte) bool {
+	c, nl := bytes.CutSuffix(b, newline)
+	data, ok := bytes.CutPrefix(c, []byte("<!--"))
+	if ok {
+		data, ok = bytes.CutSuffix(data, []byte("-->"))
+	}
+	if !ok || !isMoreMarker(data) {
+		return false
+	}
+	m.comment(data, len(c))
+	if nl {
+		m.text(newline)
+	}
+	return true
 }
 
 // plainTag reads a start or end tag of a known element, lower case, without

@@ -82,6 +82,7 @@ func TestMarkdownWalkShapes(t *testing.T) {
 		"a <span class=\"x\">b</span> c<br>d\n",
 		"<script>\nvar a = '<p>';\n</script>\n\nafter\n",
 		"text <script>x</script> more\n",
+		"an unclosed <script> hides the rest\n\nnext\n\n## heading\n\n<div>x</div>\n", // the walk gives up: the rendered body reads on
 		"<!--\nunclosed\n\n# h\n",
 		"> <!-- in a quote\n\nout\n",
 		"| a | b |\n|---|---|\n| <b>1</b> | ![i](x.png) |\n",

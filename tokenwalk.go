@@ -46,13 +46,8 @@ func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
 		case html.ErrorToken:
 			return
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			t.a = atom.Lookup(name)
-			t.name = tagName(t.a, name)
 			var attrs tagAttrs
-			if hasAttr {
-				attrs.read(z)
-			}
+			t.a, t.name = readTag(z, &attrs)
 			if tt == html.StartTagToken {
 				f := flagsOf(t.a)
 				if i := stack.impliedEnd(t.a, f); i >= 0 {
@@ -66,9 +61,7 @@ func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			t.a = atom.Lookup(name)
-			t.name = tagName(t.a, name)
+			t.a, t.name = readTag(z, nil)
 			if i := stack.find(t.a, t.name); i >= 0 {
 				for stack.depth() > i {
 					t.closed = append(t.closed, stack.pop())

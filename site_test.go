@@ -558,3 +558,11 @@ func TestProgress(t *testing.T) {
 	require.NoError(t, site.Load(context.Background()))
 	assert.Equal(t, []int{1, 2, 3, 4}, seen, "once per file, on the reading goroutine")
 }
+
+// nonNil is s, or an empty list for nil: how the JSON view writes lists.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -290,8 +290,16 @@ type inlineCost struct {
 //   - a table is its header's cells times its rows, short rows padded.
 func (g *mdGuard) measureInline(lines *text.Segments, source []byte) inlineCost {
 	var c inlineCost
-	openers := g.openers[:0]
 	n := lines.Len()
+	brackets := 0 // the stack's size at most: sized once, never grown
+	for li := range n {
+		seg := lines.At(li)
+		brackets += bytes.Count(source[seg.Start:seg.Stop], []byte("["))
+	}
+	if cap(g.openers) < brackets {
+		g.openers = make([]opener, 0, brackets)
+	}
+	openers := g.openers[:0]
 	for li := range n {
 		seg := lines.At(li)
 		line := source[seg.Start:seg.Stop]

@@ -334,7 +334,7 @@ func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	b, err := readAtMost(f, limit)
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
@@ -345,13 +345,41 @@ func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 }
 
 // parseFrom reads one byte past MaxSize, so that parse can tell an input at
-// the limit from one beyond it.
+// the limit from one beyond it. A file is read into a buffer of its size.
 func (o Options) parseFrom(r io.Reader, name string) (*Post, error) {
-	src, err := io.ReadAll(io.LimitReader(r, int64(o.maxSize())+1))
+	src, err := readAtMost(r, o.maxSize())
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
 	return o.parse(src, name)
+}
+
+// readAtMost reads r to its end, or to one byte past limit. A file (r with a
+// Stat method) is read into a buffer of the size it says, one read and the
+// read that finds its end, where io.ReadAll would grow a buffer from 512
+// bytes; a size that is wrong costs a larger buffer, never a byte.
+func readAtMost(r io.Reader, limit int) ([]byte, error) {
+	size := 512
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() >= 0 {
+			size = int(min(info.Size(), int64(limit))) + 1 // the byte that finds the end
+		}
+	}
+	b := make([]byte, 0, size)
+	lr := io.LimitReader(r, int64(limit)+1)
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow as append does
+		}
+	}
 }
 
 func (o Options) parse(src []byte, name string) (*Post, error) {

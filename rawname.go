@@ -26,7 +26,8 @@ import (
 // are not UTF-8.
 type rootFS struct {
 	fs.FS
-	root *os.Root
+	root    *os.Root
+	folders *folderRoots // a walk's folders, when it opens files by them (folders.go)
 }
 
 func (r rootFS) Open(name string) (fs.File, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
@@ -65,7 +66,7 @@ func OpenSite(dir string, opts SiteOptions) (*Site, error) {
 	}
 	defer r.Close()
 	s := &Site{dir: dir}
-	return s, s.init(rootFS{r.FS(), r}, opts)
+	return s, s.init(rootFS{r.FS(), r, nil}, opts)
 }
 
 // NewSite is OpenSite for any fs.FS (os.DirFS, embed.FS, fstest.MapFS); the
@@ -130,7 +131,8 @@ func (s *Site) open() (fs.FS, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return rootFS{r.FS(), r}, func() { r.Close() }, nil
+	folders := &folderRoots{site: r}
+	return rootFS{r.FS(), r, folders}, func() { folders.close(); r.Close() }, nil
 }
 
 // Load reads every post of the site into s.Posts, in path order, parsing
@@ -156,7 +158,10 @@ type siteFile struct {
 	rel   string // path below _posts or _drafts (a page's: below source)
 	draft bool
 	page  bool
-	mod   time.Time
+	mod   time.Time // the file's modification time, once stat has read it
+	// regular is true when the folder's listing says the file is regular
+	// (no link): it is read without a stat first
+	regular bool
 }
 
 // All streams the site's posts in path order without holding them: parsing
@@ -289,7 +294,7 @@ func stream[T any](ctx context.Context, s *Site, list func(fs.FS, func(siteFile,
 // folders are not descended.
 func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 	walk := func(dir string, draft bool) bool {
-		return walkIncluded(fsys, dir, func(name, rel string, err error) bool {
+		return walkIncluded(fsys, dir, func(name, rel string, regular bool, err error) bool {
 			if err != nil {
 				if name != dir || !errors.Is(err, fs.ErrNotExist) {
 					return fn(siteFile{}, &ParseError{File: s.display(name), Err: err})
@@ -299,7 +304,7 @@ func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 			if !s.renderable(name) {
 				return true
 			}
-			return s.found(fsys, siteFile{name: name, rel: rel, draft: draft}, fn)
+			return s.found(fsys, siteFile{name: name, rel: rel, draft: draft, regular: regular}, fn)
 		})
 	}
 	if s.bare {
@@ -349,6 +354,9 @@ func (s *Site) noPosts(fsys fs.FS) error {
 // file: a link is followed (os.Root keeps it inside the site), a FIFO or a
 // device refused (it would block the reader, or never end).
 func (s *Site) found(fsys fs.FS, f siteFile, fn func(siteFile, error) bool) bool {
+	if f.regular {
+		return fn(f, nil) // load reads the time from the open file
+	}
 	info, err := fs.Stat(fsys, f.name)
 	switch {
 	case err != nil:
@@ -407,30 +415,26 @@ func (s *Site) listSource(fsys fs.FS, pages bool, fn func(siteFile, error) bool)
 	skip, include, exclude := compileGlobs(s.Config.SkipRender), compileGlobs(s.Config.Include), compileGlobs(s.Config.Exclude)
 	var walk func(dir, rel string, inHidden bool) bool
 	walk = func(dir, rel string, inHidden bool) bool {
-		names, err := readDirNames(fsys, dir)
+		entries, err := readDir(fsys, dir)
 		if err != nil {
 			if rel == "" && errors.Is(err, fs.ErrNotExist) {
 				return true
 			}
 			return fn(siteFile{}, &ParseError{File: s.display(dir), Err: err})
 		}
-		for _, n := range names {
+		for _, e := range entries {
+			n := e.name
 			name, r := path.Join(dir, n), path.Join(rel, n)
-			info, err := fs.Lstat(fsys, name)                                            // a link is not followed into a folder
 			hidden := inHidden || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") // Hexo's isHiddenFile
 			switch {
-			case err != nil:
-				if !fn(siteFile{}, &ParseError{File: s.display(name), Err: err}) {
-					return false
-				}
-			case info.IsDir():
+			case e.typ == fs.ModeDir: // a link is not followed into a folder
 				if (!hidden || len(include) > 0) && !walk(name, r, hidden) { // below a hidden folder only include can let a file in
 					return false
 				}
 			case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"), exclude.match(r), hidden && !include.match(r):
 			case pages != (IsPostFile("x"+path.Ext(n)) && !skip.match(r)):
 			default:
-				if !s.found(fsys, siteFile{name: name, rel: r, page: pages}, fn) {
+				if !s.found(fsys, siteFile{name: name, rel: r, page: pages, regular: e.typ == 0}, fn) {
 					return false
 				}
 			}
@@ -449,11 +453,26 @@ func (s *Site) renderable(name string) bool {
 
 // load parses one file and adds what Hexo derives from the site.
 func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
-	file, err := fsys.Open(f.name)
+	open := fsys.Open
+	if r, ok := fsys.(rootFS); ok && r.folders != nil && f.regular {
+		open = r.folders.open
+	}
+	file, err := open(f.name)
 	if err != nil {
 		return nil, &ParseError{File: s.display(f.name), Err: err}
 	}
 	defer file.Close()
+	if f.regular { // listed as regular: its time, and that it still is, from the open file
+		info, err := file.Stat()
+		switch {
+		case err != nil:
+			return nil, &ParseError{File: s.display(f.name), Err: err}
+		case !info.Mode().IsRegular():
+			return nil, &ParseError{File: s.display(f.name), Err: notRegular(info)}
+		}
+		f.mod = info.ModTime()
+		file = statted{file, info}
+	}
 	opts := s.opts.Options
 	opts.Location = s.loc
 	derive := s.derive
@@ -476,6 +495,14 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 	}
 	return p, err
 }
+
+// statted is a file whose Stat has been read once.
+type statted struct {
+	fs.File
+	info fs.FileInfo
+}
+
+func (f statted) Stat() (fs.FileInfo, error) { return f.info, nil }
 
 // preservedKeys are the file-name parameters that do not become post data
 // (hexo/lib/plugins/processor/post.js).
@@ -572,7 +599,7 @@ func (s *Site) derivePage(p *Post, f siteFile) {
 // file below it that Hexo does not exclude.
 func listAssets(fsys fs.FS, dir string) []string {
 	var out []string
-	walkIncluded(fsys, dir, func(_, rel string, err error) bool {
+	walkIncluded(fsys, dir, func(_, rel string, _ bool, err error) bool {
 		if err == nil {
 			out = append(out, rel)
 		}
@@ -587,36 +614,33 @@ func listAssets(fsys fs.FS, dir string) []string {
 // its path below dir; an error comes with the path it happened at. fn
 // returns false to stop the walk, and walkIncluded then returns false.
 // Symbolic links to folders are not descended.
-func walkIncluded(fsys fs.FS, dir string, fn func(name, rel string, err error) bool) bool {
+func walkIncluded(fsys fs.FS, dir string, fn func(name, rel string, regular bool, err error) bool) bool {
 	return walkNames(fsys, dir, "", fn)
 }
 
 // walkNames walks one folder of walkIncluded by name: a folder of 50,000
-// posts is 50,000 names held while it is walked, not 50,000 directory
-// entries with their file information.
-func walkNames(fsys fs.FS, dir, rel string, fn func(name, rel string, err error) bool) bool {
-	names, err := readDirNames(fsys, dir)
+// posts is 50,000 names and types held while it is walked, not 50,000
+// directory entries with their file information. A file the listing says is
+// regular comes with regular true; fn is to stat the rest.
+func walkNames(fsys fs.FS, dir, rel string, fn func(name, rel string, regular bool, err error) bool) bool {
+	entries, err := readDir(fsys, dir)
 	if err != nil {
-		return fn(dir, "", err)
+		return fn(dir, "", false, err)
 	}
-	for _, n := range names {
+	for _, e := range entries {
+		n := e.name
 		if strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
 			continue
 		}
 		name, r := path.Join(dir, n), path.Join(rel, n)
-		info, err := fs.Lstat(fsys, name) // a link is not followed into a folder
 		switch {
-		case err != nil:
-			if !fn(name, "", err) {
-				return false
-			}
-		case info.IsDir():
+		case e.typ == fs.ModeDir: // a link is not followed into a folder
 			if !walkNames(fsys, name, r, fn) {
 				return false
 			}
 		case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"):
 		default:
-			if !fn(name, r, nil) {
+			if !fn(name, r, e.typ == 0, nil) {
 				return false
 			}
 		}
@@ -624,31 +648,52 @@ func walkNames(fsys fs.FS, dir, rel string, fn func(name, rel string, err error)
 	return true
 }
 
-// readDirNames returns the names in a folder, sorted (fs.WalkDir's order).
-func readDirNames(fsys fs.FS, dir string) ([]string, error) {
+// dirEntry is a name in a folder and its type bits as the folder's listing
+// gives them (the entry's own: a link is fs.ModeSymlink).
+type dirEntry struct {
+	name string
+	typ  fs.FileMode
+}
+
+// readDir returns a folder's entries sorted by name (fs.WalkDir's order),
+// read a thousand at a time so that only their names and types are held:
+// the listing tells a folder from a file without a stat of each (a
+// filesystem that does not say, os.File's ReadDir stats itself).
+func readDir(fsys fs.FS, dir string) ([]dirEntry, error) {
 	f, err := fsys.Open(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var names []string
-	switch d := f.(type) {
-	case interface{ Readdirnames(int) ([]string, error) }: // an os folder: names only
-		names, err = d.Readdirnames(-1)
-	case fs.ReadDirFile:
-		var entries []fs.DirEntry
-		entries, err = d.ReadDir(-1)
-		for _, e := range entries {
-			names = append(names, e.Name())
+	d, ok := f.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not implemented")}
+	}
+	var out []dirEntry
+	for {
+		es, err := d.ReadDir(1024)
+		for _, e := range es {
+			out = append(out, dirEntry{e.Name(), e.Type()})
 		}
-	default:
-		err = &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not implemented")}
+		if err == io.EOF || err == nil && len(es) == 0 {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return nil, err
+	slices.SortFunc(out, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
+	return out, nil
+}
+
+// readDirNames returns the names in a folder, sorted.
+func readDirNames(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := readDir(fsys, dir)
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.name
 	}
-	slices.Sort(names)
-	return names, nil
+	return names, err
 }
 
 // ErrOutsideSite is matched (with errors.Is) by the error of a post file that

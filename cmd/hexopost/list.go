@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -112,7 +113,12 @@ func list(ctx context.Context, args []string, counting bool, std stdio) int {
 	if done {
 		return status
 	}
-	stdout, stderr := std.out, std.err
+	stderr := std.err
+	// JSON lines go out in blocks, not a write each; what goes to stderr
+	// waits for the lines before it
+	out := bufio.NewWriterSize(std.out, 64<<10)
+	defer out.Flush()
+	stdout := io.Writer(out)
 	var (
 		failed bool
 		posts  []*hexo.Post // held only when they must be sorted
@@ -147,6 +153,7 @@ func list(ctx context.Context, args []string, counting bool, std stdio) int {
 			failed = true
 			st.errors++
 			progress.clear()
+			out.Flush()
 			warn(stderr, err)
 		}
 		if p == nil {
@@ -176,6 +183,7 @@ func list(ctx context.Context, args []string, counting bool, std stdio) int {
 	}
 	progress.stop()
 	if ctx.Err() != nil {
+		out.Flush()
 		warn(stderr, ctx.Err())
 		return 1
 	}
@@ -184,6 +192,7 @@ func list(ctx context.Context, args []string, counting bool, std stdio) int {
 	}
 	if c.stats {
 		if err := st.print(stdout, c.json); err != nil {
+			out.Flush()
 			warn(stderr, err)
 			failed = true
 		}

@@ -45,6 +45,14 @@ func (p *Post) walk() (bodyLine int, err error) {
 	}
 	p.Blocks = res.blocks
 	p.text = blocksText(p.Blocks, true, nil)
+	p.memo.words.Do(func() { // the words of Text, or of its prose alone
+		prose, code := res.words[0], res.words[1]
+		p.memo.cjk, p.memo.other = prose.cjk, prose.other
+		if !p.opts.ExcludeCode {
+			p.memo.cjk += code.cjk
+			p.memo.other += code.other
+		}
+	})
 	p.moreFound = res.more >= 0
 	if p.excerptSet { // Hexo: a front-matter excerpt leaves the body whole
 		for i := range p.Blocks {

@@ -67,6 +67,11 @@ func FuzzParse(f *testing.F) {
 		if !utf8.ValidString(p.Text()) || !utf8.ValidString(p.Summary()) || !utf8.ValidString(p.Title) {
 			t.Fatalf("text is not valid UTF-8")
 		}
+		// the words counted block by block as the walk made them are those
+		// of the text
+		if cjk, other := countWords(p.Text()); p.WordCount() != cjk+other {
+			t.Fatalf("%d words counted in the walk, %d in the text", p.WordCount(), cjk+other)
+		}
 		if n := uniseg.GraphemeClusterCount(p.Summary()); n > opts.summaryLength() {
 			t.Fatalf("summary of %d clusters, limit %d", n, opts.summaryLength())
 		}

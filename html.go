@@ -25,6 +25,10 @@ func isMoreMarker(data []byte) bool {
 // walkResult is what one pass over a body's HTML yields.
 type walkResult struct {
 	blocks []Block
+	// words counts the words of the prose blocks (headings, paragraphs) and
+	// of the code blocks, each block as it is made, while its text is at
+	// hand: what WordCount reads, without a pass over the whole text later
+	words [2]struct{ cjk, other int }
 	more   int   // byte offset of the first more marker outside code; -1 when none
 	moreN  int   // its length
 	err    error // a limit was hit: blocks hold what was walked before it
@@ -405,6 +409,15 @@ func (w *walker) addBlock(b Block) {
 	}
 	w.blocks = append(w.blocks, b)
 	w.nBlocks++
+	if b.Text != "" {
+		wc := &w.res.words[0]
+		if b.Kind == BlockCode {
+			wc = &w.res.words[1]
+		}
+		cjk, other := countWords(b.Text)
+		wc.cjk += cjk
+		wc.other += other
+	}
 }
 
 func (w *walker) flushParagraph() {

@@ -30,6 +30,8 @@ func (p *Post) WordCount() int {
 }
 
 // countWords counts once per post: WordCount and ReadingMinutes share it.
+// A parse counts as it walks the body (walkResult.words): the count of its
+// Text, since a line break between two blocks joins no words.
 func (p *Post) countWords() (cjk, other int) {
 	count := func() (int, int) {
 		if p.opts.ExcludeCode {

@@ -1,12 +1,15 @@
 package hexo
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // countWordsAsWritten is WordCount's rule as its documentation states it,
@@ -68,4 +71,32 @@ func FuzzCountWords(f *testing.F) {
 			t.Fatalf("%q: countWords %d+%d, as written %d+%d", s, cjk, other, wc, wo)
 		}
 	})
+}
+
+// TestWordsCountedInTheWalk holds the count the walk makes, block by block,
+// to the count of the text on every test post and shared case, with and
+// without the code.
+func TestWordsCountedInTheWalk(t *testing.T) {
+	n := 0
+	for _, dir := range []string{"testdata/posts", filepath.Join("..", "shared", "conformance", "cases")} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !IsPostFile(e.Name()) {
+				continue
+			}
+			src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			require.NoError(t, err)
+			for _, o := range []Options{{}, {ExcludeCode: true}} {
+				p, _ := o.Parse(src)
+				text := p.Text()
+				if o.ExcludeCode {
+					text = blocksText(p.Blocks, false, nil)
+				}
+				cjk, other := countWords(text)
+				assert.Equal(t, cjk+other, p.WordCount(), "%s %+v", e.Name(), o)
+				n++
+			}
+		}
+	}
+	assert.Greater(t, n, 100)
 }

@@ -44,7 +44,7 @@ func (p *Post) walk() (bodyLine int, err error) {
 		p.rendered(expanded, res.more, res.moreN)
 	}
 	p.Blocks = res.blocks
-	p.text = blocksText(p.Blocks, true, nil)
+	p.text = res.text
 	p.memo.words.Do(func() { // the words of Text, or of its prose alone
 		prose, code := res.words[0], res.words[1]
 		p.memo.cjk, p.memo.other = prose.cjk, prose.other

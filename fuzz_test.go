@@ -67,6 +67,10 @@ func FuzzParse(f *testing.F) {
 		if !utf8.ValidString(p.Text()) || !utf8.ValidString(p.Summary()) || !utf8.ValidString(p.Title) {
 			t.Fatalf("text is not valid UTF-8")
 		}
+		// the text the walk joined as it made the blocks is the blocks' text
+		if want := blocksText(p.Blocks, true, nil); p.Text() != want {
+			t.Fatalf("Text %q, the blocks' %q", p.Text(), want)
+		}
 		// the words counted block by block as the walk made them are those
 		// of the text
 		if cjk, other := countWords(p.Text()); p.WordCount() != cjk+other {

@@ -29,10 +29,13 @@ type walkResult struct {
 	// of the code blocks, each block as it is made, while its text is at
 	// hand: what WordCount reads, without a pass over the whole text later
 	words [2]struct{ cjk, other int }
-	more   int   // byte offset of the first more marker outside code; -1 when none
-	moreN  int   // its length
-	err    error // a limit was hit: blocks hold what was walked before it
-	errAt  int   // byte offset of the token where the limit was hit
+	// text is the blocks' text as Text joins it: a block's text a line
+	// (code collapsed to one), the prose blocks' Text slices of it
+	text  string
+	more  int   // byte offset of the first more marker outside code; -1 when none
+	moreN int   // its length
+	err   error // a limit was hit: blocks hold what was walked before it
+	errAt int   // byte offset of the token where the limit was hit
 }
 
 // walkLimits bound a walk; zero values mean no bound.
@@ -72,8 +75,11 @@ type walker struct {
 	hChild    int            // counter of direct children
 
 	preText []byte
-	// scratch holds a block's text collapsed, before it becomes a string
-	scratch []byte
+	// joined is the text of the blocks so far as Text joins it; spans says
+	// where each block's lies in it, made one string when the walk ends:
+	// one allocation for the text of every block
+	joined []byte
+	spans  []textSpan
 
 	blocks   []Block // the blocks so far: blocks plus what is in the full chunks
 	chunks   [][]Block
@@ -126,6 +132,12 @@ func (w *walker) finish() walkResult {
 		res.blocks = append(res.blocks, c...)
 	}
 	res.blocks = append(res.blocks, w.blocks...)
+	res.text = string(w.joined)
+	for i, sp := range w.spans {
+		if !sp.own {
+			res.blocks[i].Text = res.text[sp.from:sp.to]
+		}
+	}
 	for i := range w.excerptN {
 		res.blocks[i].InExcerpt = true
 	}
@@ -145,7 +157,8 @@ func (w *walker) release() {
 		hText:   keep(w.hText),
 		hPieces: keep(w.hPieces),
 		preText: keep(w.preText),
-		scratch: keep(w.scratch),
+		joined:  keep(w.joined),
+		spans:   keep(w.spans),
 		blocks:  keep(w.blocks[:0]),
 	}
 	walkers.Put(w)
@@ -296,7 +309,10 @@ func (w *walker) pop() {
 			code := bytes.TrimPrefix(w.preText, newline)
 			code = bytes.TrimRight(code, " \t\n")
 			if len(bytes.TrimSpace(code)) > 0 {
-				w.addBlock(Block{Kind: BlockCode, Tag: "pre", Text: validString(code)})
+				text := validString(code)
+				sp, _ := appendText(w, text) // Text holds it collapsed to a line
+				sp.own = true
+				w.addBlock(Block{Kind: BlockCode, Tag: "pre", Text: text}, sp)
 			}
 			w.preText = w.preText[:0]
 		}
@@ -363,12 +379,11 @@ func (w *walker) endHeading() {
 	if dropped != nil {
 		kept = dropped
 	}
-	text := w.collapsed(kept)
-	if text == "" {
-		text = w.collapsed(w.hText)
+	sp, ok := appendText(w, kept)
+	if !ok {
+		sp, _ = appendText(w, w.hText)
 	}
-	w.heading.Text = text
-	w.addBlock(w.heading)
+	w.addBlock(w.heading, sp)
 }
 
 func isPermalinkSymbol(s []byte) bool {
@@ -380,10 +395,36 @@ func isPermalinkSymbol(s []byte) bool {
 	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
 }
 
-// collapsed is s with its spaces collapsed (collapseSpace), as a string.
-func (w *walker) collapsed(s []byte) string {
-	w.scratch = appendCollapsed(w.scratch[:0], s)
-	return string(w.scratch)
+// noText is the span of a block without text.
+func (w *walker) noText() textSpan {
+	n := len(w.joined)
+	return textSpan{mark: n, from: n, to: n}
+}
+
+// textSpan is where a block's text lies in the joined text: from mark, a
+// line break before it when text precedes it, then the text from from to
+// to. own says the block's Text is its own string (code, which keeps its
+// line breaks); an image has an empty span.
+type textSpan struct {
+	mark, from, to int
+	own            bool
+}
+
+// appendText appends a block's text, its spaces collapsed (collapseSpace),
+// to the joined text; ok is false, and nothing appended, when none is left.
+func appendText[S ~string | ~[]byte](w *walker, s S) (sp textSpan, ok bool) {
+	sp.mark = len(w.joined)
+	if sp.mark > 0 {
+		w.joined = append(w.joined, '\n')
+	}
+	sp.from = len(w.joined)
+	w.joined = appendCollapsed(w.joined, s)
+	sp.to = len(w.joined)
+	if sp.to == sp.from {
+		w.joined = w.joined[:sp.mark]
+		return textSpan{mark: sp.mark, from: sp.mark, to: sp.mark}, false
+	}
+	return sp, true
 }
 
 // fail stops the walk at the current token with err (the first one wins).
@@ -393,10 +434,12 @@ func (w *walker) fail(err error) {
 	}
 }
 
-// addBlock appends a block; at the limit the walk stops with an error.
-func (w *walker) addBlock(b Block) {
+// addBlock appends a block whose text appendText has just joined (sp); at
+// the limit the walk stops with an error, and the text is taken back.
+func (w *walker) addBlock(b Block, sp textSpan) {
 	if w.lim.blocks > 0 && w.nBlocks >= w.lim.blocks {
 		w.fail(fmt.Errorf("%w: more than %d blocks", ErrTooLarge, w.lim.blocks))
+		w.joined = w.joined[:sp.mark]
 		return
 	}
 	if len(w.blocks) == cap(w.blocks) {
@@ -408,13 +451,14 @@ func (w *walker) addBlock(b Block) {
 		w.blocks = make([]Block, 0, max(32, w.nBlocks))
 	}
 	w.blocks = append(w.blocks, b)
+	w.spans = append(w.spans, sp)
 	w.nBlocks++
-	if b.Text != "" {
+	if sp.to > sp.from {
 		wc := &w.res.words[0]
 		if b.Kind == BlockCode {
 			wc = &w.res.words[1]
 		}
-		cjk, other := countWords(b.Text)
+		cjk, other := countWords(w.joined[sp.from:sp.to])
 		wc.cjk += cjk
 		wc.other += other
 	}
@@ -422,18 +466,18 @@ func (w *walker) addBlock(b Block) {
 
 func (w *walker) flushParagraph() {
 	if w.paraOK {
-		if t := w.collapsed(w.para); t != "" {
+		if sp, ok := appendText(w, w.para); ok {
 			tag := w.paraAt
 			if tag == "" {
 				tag = "p"
 			}
-			w.addBlock(Block{Kind: BlockParagraph, Tag: tag, Text: t})
+			w.addBlock(Block{Kind: BlockParagraph, Tag: tag}, sp)
 		}
 	}
 	w.para = w.para[:0]
 	w.paraOK = false
 	for _, img := range w.images {
-		w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: img.url, Alt: img.alt})
+		w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: img.url, Alt: img.alt}, w.noText())
 	}
 	w.images = w.images[:0]
 }
@@ -477,7 +521,7 @@ func (w *walker) image(attrs *tagAttrs) {
 			continue
 		}
 		if w.inHeading || w.pre > 0 {
-			w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs.alt})
+			w.addBlock(Block{Kind: BlockImage, Tag: "img", URL: u, Alt: attrs.alt}, w.noText())
 		} else {
 			w.images = append(w.images, pendingImage{u, attrs.alt})
 		}

@@ -66,6 +66,10 @@ func appendCollapsed[S ~string | ~[]byte](dst []byte, s S) []byte {
 				j++
 				continue
 			}
+			if solid3(s, j) { // most of a CJK text
+				j += 3
+				continue
+			}
 			r, n := decodeRune(s[j:])
 			if n == 1 || isSpace(r) { // invalid, or whitespace
 				break
@@ -99,6 +103,19 @@ func appendCollapsed[S ~string | ~[]byte](dst []byte, s S) []byte {
 		i++
 	}
 	return dst
+}
+
+// solid3 reports whether s holds at i a valid three-byte character that is
+// not whitespace, known from its bytes: a lead byte of E3 to EF but ED (the
+// surrogates) with two continuation bytes is valid, and of the whitespace
+// only U+3000 (E3 80 80) and U+FEFF (EF BB BF) are led by one of them.
+func solid3[S ~string | ~[]byte](s S, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c, b1, b2 := s[i], s[i+1], s[i+2]
+	return c >= 0xE3 && c <= 0xEF && c != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 &&
+		!(c == 0xE3 && b1 == 0x80 && b2 == 0x80) && !(c == 0xEF && b1 == 0xBB && b2 == 0xBF)
 }
 
 // decodeRune is utf8.DecodeRune for a string or a byte slice.

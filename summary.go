@@ -55,7 +55,7 @@ func (p *Post) SummaryWith(o SummaryOptions) string {
 	var text string
 	switch {
 	case o.FrontMatterExcerpt && p.excerptSet:
-		text = blocksText(walkHTML(p.fmExcerpt, p.opts.walkLimits()).blocks, true, nil)
+		text = walkHTML(p.fmExcerpt, p.opts.walkLimits()).text
 	case !o.IgnoreMore && p.hasExcerpt():
 		text = blocksText(p.Blocks, true, func(b Block) bool { return b.InExcerpt })
 		if text == "" { // an excerpt of images only: the post's text says more
@@ -126,20 +126,25 @@ func isWordRune(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) && !isCJK(r)
 }
 
-func lastRune(s string) rune {
+// lastRune is the last character of s: the first decoded from its last
+// byte that is ASCII or leads a character; 0 for "".
+func lastRune[S ~string | ~[]byte](s S) rune {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] < 0x80 || s[i] >= 0xC0 {
-			return []rune(s[i:])[0]
+			r, _ := decodeRune(s[i:])
+			return r
 		}
 	}
 	return 0
 }
 
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
+// firstRune is the first character of s, 0 for "".
+func firstRune[S ~string | ~[]byte](s S) rune {
+	if len(s) == 0 {
+		return 0
 	}
-	return 0
+	r, _ := decodeRune(s)
+	return r
 }
 
 // SummaryHTML makes the cut of Summary on the HTML instead of the text: the

@@ -71,7 +71,7 @@ func (p *Post) ReadingMinutes() int {
 	return max(1, (num+den-1)/den)
 }
 
-func countWords(s string) (cjk, other int) {
+func countWords[S ~string | ~[]byte](s S) (cjk, other int) {
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -98,11 +98,17 @@ func countWords(s string) (cjk, other int) {
 		}
 		var r rune
 		n := 3
-		if i+2 < len(s) && (c >= 0xE5 && c <= 0xE9 || c == 0xE4 && s[i+1] >= 0xB8) &&
-			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 { // U+4E00–U+9FFF, most of a Chinese text
+		if i+2 < len(s) && c >= 0xE0 && c <= 0xEF && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			!(c == 0xE0 && s[i+1] < 0xA0) && !(c == 0xED && s[i+1] >= 0xA0) { // a valid three-byte character
+			if c >= 0xE5 && c <= 0xE9 || c == 0xE4 && s[i+1] >= 0xB8 { // U+4E00–U+9FFF, most of a Chinese text
+				cjk++
+				inWord = false
+				i += 3
+				continue
+			}
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeRune(s[i:])
 		}
 		switch classOf(r) {
 		case wordCJK:

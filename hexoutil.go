@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,7 +22,7 @@ func Slugize(s string) string {
 		switch {
 		case r < 0x20:
 			continue
-		case unicode.IsSpace(r) || strings.ContainsRune("~`!@#$%^&*()-_+=[]{}|\\;:\"'<>,.?/", r):
+		case r < utf8.RuneSelf && slugSeparators[r], r >= utf8.RuneSelf && unicode.IsSpace(r):
 			sep = true
 			continue
 		}
@@ -33,6 +34,15 @@ func Slugize(s string) string {
 	}
 	return b.String()
 }
+
+// slugSeparators are the ASCII characters Slugize turns into a separator:
+// the space and hexo-util's special characters.
+var slugSeparators = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range " ~`!@#$%^&*()-_+=[]{}|\\;:\"'<>,.?/" {
+		t[c] = true
+	}
+	return t
+}()
 
 // writeWithoutDiacritics writes a Latin letter without its accents (é -> e,
 // Å -> A), as hexo-util's escapeDiacritic does; other runes are written as they are.

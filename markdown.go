@@ -157,7 +157,11 @@ func headingID(h *ast.Heading, source []byte) string {
 		}
 	}
 	walk(h)
-	return Slugize(strings.TrimFunc(StripHTML(hexoUnescape.Replace(b.String())), isJSSpace))
+	html := b.String()
+	if strings.ContainsAny(html, "&<") { // plain text is neither unescaped nor stripped
+		html = StripHTML(hexoUnescape.Replace(html))
+	}
+	return Slugize(strings.TrimFunc(html, isJSSpace))
 }
 
 // hexoUnescape is hexo-util's unescapeHTML: its eight entities, one pass.

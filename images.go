@@ -31,17 +31,38 @@ var coverKeys = []string{
 // data: URLs only with Options.KeepDataURLs.
 func (p *Post) Images() []Image {
 	var out []Image
-	seen := map[string]bool{}
+	var seen map[string]bool // once out is long: a post may hold a million images
 	add := func(img Image) {
-		if img.URL == "" || seen[img.URL] || hasScheme(img.URL, "javascript") || hasScheme(img.URL, "vbscript") ||
+		if img.URL == "" || hasScheme(img.URL, "javascript") || hasScheme(img.URL, "vbscript") ||
 			hasScheme(img.URL, "data") && !p.opts.KeepDataURLs {
 			return
 		}
-		seen[img.URL] = true
+		if seen == nil {
+			for _, o := range out {
+				if o.URL == img.URL {
+					return
+				}
+			}
+			if len(out) == 32 {
+				seen = make(map[string]bool, 64)
+				for _, o := range out {
+					seen[o.URL] = true
+				}
+			}
+		} else if seen[img.URL] {
+			return
+		}
+		if seen != nil {
+			seen[img.URL] = true
+		}
 		out = append(out, img)
 	}
 	for _, k := range coverKeys {
 		v, _ := p.FrontMatter.Get(k)
+		if s, ok := v.(string); ok { // the common case, without a list
+			add(Image{URL: strings.TrimSpace(s), From: k})
+			continue
+		}
 		for _, u := range coverURLs(v) {
 			add(Image{URL: u, From: k})
 		}

@@ -12,6 +12,9 @@ type Heading struct {
 // Headings returns the body's headings in order.
 func (p *Post) Headings() []Heading {
 	var hs []Heading
+	if n := p.count(BlockHeading); n > 0 {
+		hs = make([]Heading, 0, n)
+	}
 	for _, b := range p.Blocks {
 		if b.Kind == BlockHeading {
 			hs = append(hs, Heading{Level: b.Level, ID: b.ID, Text: b.Text})
@@ -24,12 +27,26 @@ func (p *Post) Headings() []Heading {
 // list items, table cells, quotes, captions, loose text in a <div>), in order.
 func (p *Post) Paragraphs() []string {
 	var ps []string
+	if n := p.count(BlockParagraph); n > 0 {
+		ps = make([]string, 0, n)
+	}
 	for _, b := range p.Blocks {
 		if b.Kind == BlockParagraph {
 			ps = append(ps, b.Text)
 		}
 	}
 	return ps
+}
+
+// count is the number of blocks of a kind.
+func (p *Post) count(k BlockKind) int {
+	n := 0
+	for _, b := range p.Blocks {
+		if b.Kind == k {
+			n++
+		}
+	}
+	return n
 }
 
 // Text returns the body's visible text: one line per heading, paragraph and

@@ -75,14 +75,16 @@ type walker struct {
 	hChild    int            // counter of direct children
 
 	preText []byte
-	// joined is the text of the blocks so far as Text joins it; spans says
-	// where each block's lies in it, made one string when the walk ends:
-	// one allocation for the text of every block
+	// joined is the text of the blocks so far as Text joins it, made one
+	// string when the walk ends: one allocation for the text of every block
 	joined []byte
-	spans  []textSpan
 
-	blocks   []Block // the blocks so far: blocks plus what is in the full chunks
-	chunks   [][]Block
+	// the blocks so far, and where their Text lies in joined: the current
+	// chunk, and the full ones (each as large as all before it, so that no
+	// block is copied until the walk ends)
+	blocks   []Block
+	texts    []textAt
+	chunks   []blockChunk
 	nBlocks  int
 	excerptN int // blocks before the more marker
 }
@@ -127,15 +129,14 @@ func newWalker(lim walkLimits) *walker {
 func (w *walker) finish() walkResult {
 	w.flushAll()
 	res := w.res
-	res.blocks = make([]Block, 0, w.nBlocks) // the buffers stay with the walker
-	for _, c := range w.chunks {
-		res.blocks = append(res.blocks, c...)
-	}
-	res.blocks = append(res.blocks, w.blocks...)
 	res.text = string(w.joined)
-	for i, sp := range w.spans {
-		if !sp.own {
-			res.blocks[i].Text = res.text[sp.from:sp.to]
+	res.blocks = make([]Block, 0, w.nBlocks) // the buffers stay with the walker
+	for _, c := range append(w.chunks, blockChunk{w.blocks, w.texts}) {
+		for i, b := range c.blocks {
+			if t := c.texts[i]; t.from >= 0 {
+				b.Text = res.text[t.from:t.to]
+			}
+			res.blocks = append(res.blocks, b)
 		}
 	}
 	for i := range w.excerptN {
@@ -158,8 +159,8 @@ func (w *walker) release() {
 		hPieces: keep(w.hPieces),
 		preText: keep(w.preText),
 		joined:  keep(w.joined),
-		spans:   keep(w.spans),
 		blocks:  keep(w.blocks[:0]),
+		texts:   keep(w.texts),
 	}
 	walkers.Put(w)
 }
@@ -410,6 +411,16 @@ type textSpan struct {
 	own            bool
 }
 
+// textAt is where a block's Text lies in the joined text; from is -1 when
+// the block's Text is its own.
+type textAt struct{ from, to int }
+
+// blockChunk is a full chunk of blocks and where their text lies.
+type blockChunk struct {
+	blocks []Block
+	texts  []textAt
+}
+
 // appendText appends a block's text, its spaces collapsed (collapseSpace),
 // to the joined text; ok is false, and nothing appended, when none is left.
 func appendText[S ~string | ~[]byte](w *walker, s S) (sp textSpan, ok bool) {
@@ -443,15 +454,18 @@ func (w *walker) addBlock(b Block, sp textSpan) {
 		return
 	}
 	if len(w.blocks) == cap(w.blocks) {
-		// a new chunk as large as the blocks so far: none is copied until
-		// the walk ends
 		if cap(w.blocks) > 0 {
-			w.chunks = append(w.chunks, w.blocks)
+			w.chunks = append(w.chunks, blockChunk{w.blocks, w.texts})
 		}
-		w.blocks = make([]Block, 0, max(32, w.nBlocks))
+		size := max(32, w.nBlocks)
+		w.blocks, w.texts = make([]Block, 0, size), make([]textAt, 0, size)
 	}
 	w.blocks = append(w.blocks, b)
-	w.spans = append(w.spans, sp)
+	t := textAt{-1, -1}
+	if !sp.own && sp.to > sp.from {
+		t = textAt{sp.from, sp.to}
+	}
+	w.texts = append(w.texts, t)
 	w.nBlocks++
 	if sp.to > sp.from {
 		wc := &w.res.words[0]
@@ -612,15 +626,47 @@ func hasClass(classes []byte, c string) bool {
 // element's class when it may name the gutter (the tokenizer copies every
 // attribute it hands out).
 func readTag(z *html.Tokenizer, attrs *tagAttrs) (atom.Atom, string) {
-	name, hasAttr := z.TagName()
+	raw := z.Raw()
+	var buf [16]byte
+	name, ok := tagNameOf(raw, attrs == nil, buf[:])
+	if !ok {
+		name, _ = z.TagName()
+	}
 	a := atom.Lookup(name)
-	if attrs != nil && hasAttr {
-		raw := z.Raw()
-		if a == atom.Img || flagsOf(a)&tagHeading != 0 || bytes.Contains(raw, []byte("gutter")) || bytes.IndexByte(raw, '&') >= 0 {
-			attrs.read(z)
-		}
+	if attrs != nil && (a == atom.Img || flagsOf(a)&tagHeading != 0 || bytes.Contains(raw, []byte("gutter")) || bytes.IndexByte(raw, '&') >= 0) {
+		attrs.read(z) // a tag without attributes reads none
 	}
 	return a, tagName(a, name)
+}
+
+// tagNameOf reads a tag's name from the token as written, as the
+// tokenizer's TagName hands it out (ASCII lowered) but without the copy
+// TagName makes of every name: into buf. The name starts after "<" (after
+// "</" for an end tag) and ends at a space, "/", ">" or the token's end;
+// ok is false for a name TagName must read (a NUL or a byte past ASCII in
+// it, or longer than buf). FuzzTagNameOf holds the two equal.
+func tagNameOf(raw []byte, end bool, buf []byte) ([]byte, bool) {
+	i := 1
+	if end {
+		i = 2
+	}
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			return buf[:n], n > 0
+		}
+		if c == 0 || c >= utf8.RuneSelf || n == len(buf) {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n], n > 0
 }
 
 // tagName is the element's name without an allocation for known elements.

@@ -2,9 +2,11 @@ package hexo
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"golang.org/x/net/html"
 )
 
 func blocksOf(kind BlockKind, bs []Block) []Block {
@@ -109,4 +111,31 @@ func TestIsMoreMarker(t *testing.T) {
 		"\tmore", "more\n", "", " ", "ｍore", "more\u212a", "m ore", " more more "} {
 		assert.Equal(t, hexo.MatchString(s), isMoreMarker([]byte(s)), "%q", s)
 	}
+}
+
+// FuzzTagNameOf holds tagNameOf to the tokenizer's TagName on every tag of
+// any HTML.
+func FuzzTagNameOf(f *testing.F) {
+	for _, s := range []string{"<p>a</p>", "<DIV class=x>", "<br/><img\nsrc=a>", "</ x><a\x00b>", "<é></é>", "<script>a</script>", "<div", "</div"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		z := html.NewTokenizer(strings.NewReader(s))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				return
+			}
+			if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			raw := append([]byte(nil), z.Raw()...)
+			var buf [16]byte
+			got, ok := tagNameOf(raw, tt == html.EndTagToken, buf[:])
+			want, _ := z.TagName()
+			if ok && string(got) != string(want) {
+				t.Fatalf("%q: tagNameOf %q, TagName %q", raw, got, want)
+			}
+		}
+	})
 }

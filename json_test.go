@@ -153,7 +153,7 @@ func TestPostJSONAsReflected(t *testing.T) {
 			check(p)
 		}
 	}
-	assert.Greater(t, n, 50)
+	assert.Greater(t, n, 40) // our posts and the site's, beside the shared cases when they are here
 	for _, name := range []string{"source/_posts/a.md", "source/_posts/\xc4\xe3\xba\xc3.md", "source/about/index.md"} {
 		assert.True(t, seen[filepath.Join(dir, name)], "%q not checked", name)
 	}

@@ -98,5 +98,5 @@ func TestWordsCountedInTheWalk(t *testing.T) {
 			}
 		}
 	}
-	assert.Greater(t, n, 100)
+	assert.Greater(t, n, 80) // our posts twice, beside the shared cases when they are here
 }

@@ -579,17 +579,23 @@ func cleanEnd(t html.TokenType, raw []byte) bool {
 	return true
 }
 
-// simpleTag handles a piece that is a plain tag, read without a tokenizer.
+// simpleTag handles a piece that is a plain tag, maybe followed by a line
+// break, read without a tokenizer.
 func (m *mdWalker) simpleTag(b []byte) bool {
-	a, end, ok := plainTag(b)
+	tag, nl := bytes.CutSuffix(b, newline) // an HTML block's line: the tag, then a text token
+	a, end, ok := plainTag(tag)
 	switch {
 	case !ok:
+		return false
 	case end:
 		m.end(a, a.String())
 	default:
 		m.start(a, a.String(), &noAttrs, false)
 	}
-	return ok
+	if nl {
+		m.text(newline)
+	}
+	return true
 }
 
 // moreComment handles a piece that is Hexo's more marker alone, maybe

@@ -92,8 +92,10 @@ func walkMarkdownBody(body string, held heldItems, o Options) (res walkResult, c
 	switch {
 	case ok && content == "":
 		return res, "", g, nil
-	case ok: // the blocks are read; the marker is found in the HTML
-		res.more, res.moreN = findMore(content)
+	case ok: // the blocks are read; a marker the walk found is found in the HTML
+		if res.more >= 0 {
+			res.more, res.moreN = findMore(content)
+		}
 		return res, content, g, nil
 	case content == "":
 		// the walk rendered nodes of the tree: render a fresh one

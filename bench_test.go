@@ -283,3 +283,33 @@ func BenchmarkLint(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMarshalJSON writes every post of the corpus, parsed beforehand
+// with its HTML, as hexopost --json does: by hand (MarshalJSON), and as
+// encoding/json wrote the same view from a struct before (reflected).
+func BenchmarkMarshalJSON(b *testing.B) {
+	posts, total := benchCorpus(b)
+	parsed := make([]*Post, len(posts))
+	for i, src := range posts {
+		parsed[i], _ = Options{RenderHTML: true}.Parse(src)
+		_, _ = parsed[i].MarshalJSON() // the helpers' first use is not the writer's
+	}
+	b.Run("hand", func(b *testing.B) {
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range parsed {
+				_, _ = p.MarshalJSON()
+			}
+		}
+	})
+	b.Run("reflected", func(b *testing.B) {
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range parsed {
+				_ = reflectedJSON(b, p)
+			}
+		}
+	})
+}

@@ -30,7 +30,7 @@ func FuzzJSONString(f *testing.F) {
 
 // reflectedJSON is the JSON view as the struct encoding/json wrote before
 // MarshalJSON wrote it by hand: the contract the hand-written view keeps.
-func reflectedJSON(t *testing.T, p *Post) string {
+func reflectedJSON(t testing.TB, p *Post) string {
 	t.Helper()
 	type postJSON struct {
 		Source         string     `json:"source"`

@@ -30,6 +30,14 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
+// solidASCII are the ASCII bytes that are not whitespace.
+var solidASCII = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace(byte(c))
+	}
+	return t
+}()
+
 // isSpace is whitespace as our text sees it: Unicode's White_Space (what
 // unicode.IsSpace reports), and U+200B and U+FEFF. Written out, as the
 // text of every post passes through it.
@@ -59,16 +67,27 @@ func appendCollapsed[S ~string | ~[]byte](dst []byte, s S) []byte {
 		// the run of characters up to the next whitespace or invalid byte
 		j := i
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if asciiSpace(c) {
-					break
-				}
+			for j < len(s) && solidASCII[s[j]] {
 				j++
-				continue
 			}
-			if solid3(s, j) { // most of a CJK text
-				j += 3
-				continue
+			if j == len(s) {
+				break
+			}
+			if c := s[j]; c < utf8.RuneSelf { // whitespace
+				break
+			}
+			// most of a CJK text: a lead byte of E3 to EF but ED (the
+			// surrogates) with two continuation bytes is a valid character,
+			// and of the whitespace only U+3000 (E3 80 80) and U+FEFF (EF BB
+			// BF) are led by one of them (written out: a call per character
+			// cost a sixth)
+			if c := s[j]; c >= 0xE3 && c <= 0xEF && c != 0xED && j+2 < len(s) {
+				b1, b2 := s[j+1], s[j+2]
+				if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && !(c == 0xE3 && b1 == 0x80 && b2 == 0x80) &&
+					!(c == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+					j += 3
+					continue
+				}
 			}
 			r, n := decodeRune(s[j:])
 			if n == 1 || isSpace(r) { // invalid, or whitespace
@@ -103,19 +122,6 @@ func appendCollapsed[S ~string | ~[]byte](dst []byte, s S) []byte {
 		i++
 	}
 	return dst
-}
-
-// solid3 reports whether s holds at i a valid three-byte character that is
-// not whitespace, known from its bytes: a lead byte of E3 to EF but ED (the
-// surrogates) with two continuation bytes is valid, and of the whitespace
-// only U+3000 (E3 80 80) and U+FEFF (EF BB BF) are led by one of them.
-func solid3[S ~string | ~[]byte](s S, i int) bool {
-	if i+2 >= len(s) {
-		return false
-	}
-	c, b1, b2 := s[i], s[i+1], s[i+2]
-	return c >= 0xE3 && c <= 0xEF && c != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 &&
-		!(c == 0xE3 && b1 == 0x80 && b2 == 0x80) && !(c == 0xEF && b1 == 0xBB && b2 == 0xBF)
 }
 
 // decodeRune is utf8.DecodeRune for a string or a byte slice.

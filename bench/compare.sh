@@ -7,6 +7,8 @@
 # Prints wall seconds, CPU seconds and peak memory of each run. Hexo's site
 # load needs ../shared/oracle set up (its setup.sh) in ORACLE (default
 # /tmp/oracle); Hugo needs Debian's hugo. Either is skipped when missing.
+# BASE, when set, is another hexopost binary (an earlier commit's) timed
+# the same way, its runs interleaved with this checkout's.
 set -euo pipefail
 copies=${1:-20}
 runs=${2:-5}
@@ -36,7 +38,18 @@ measure() { # label, command...
   grep "^$label " "$work/times" | sort -t' ' -k2 -n
 }
 
-measure hexopost-json "$work/hexopost" --json "$work/blog"
+if [ -n "${BASE:-}" ]; then
+  for _ in $(seq "$runs"); do
+    runs_=$runs; runs=1
+    measure base-json "$BASE" --json "$work/blog" > /dev/null
+    measure hexopost-json "$work/hexopost" --json "$work/blog" > /dev/null
+    runs=$runs_
+  done
+  grep "^base-json " "$work/times" | sort -t' ' -k2 -n
+  grep "^hexopost-json " "$work/times" | sort -t' ' -k2 -n
+else
+  measure hexopost-json "$work/hexopost" --json "$work/blog"
+fi
 measure hexopost-stats "$work/hexopost" stats "$work/blog"
 
 if [ -f "$oracle/bench-hexo-site.js" ] && [ -d "$oracle/node_modules" ]; then

@@ -184,11 +184,11 @@ func (w *walker) token(z *html.Tokenizer, tt html.TokenType, raw int) (a atom.At
 	case html.StartTagToken, html.SelfClosingTagToken:
 		var attrs tagAttrs
 		var name string
-		a, name = readTag(z, &attrs)
+		a, name = readTag(z, tt, &attrs)
 		w.start(a, name, &attrs, tt == html.SelfClosingTagToken)
 	case html.EndTagToken:
 		var name string
-		a, name = readTag(z, nil)
+		a, name = readTag(z, tt, nil)
 		w.end(a, name)
 	case html.CommentToken:
 		w.comment(z.Text(), raw)
@@ -249,7 +249,7 @@ func (w *walker) start(a atom.Atom, name string, attrs *tagAttrs, selfClosing bo
 		w.fail(fmt.Errorf("%w: HTML nested deeper than %d elements", ErrTooDeep, w.lim.depth))
 		return
 	}
-	hidden := f&tagHidden != 0 || attrs.gutter // hides(a, attrs)
+	hidden := hides(a, attrs)
 	if hidden {
 		w.hidden++
 	}
@@ -620,15 +620,15 @@ func hasClass(classes []byte, c string) bool {
 	return false
 }
 
-// readTag reads the current tag's element and name and, into attrs when
-// it is given (a start tag), the attributes the walks act on. They are
-// read only where one can matter: an image's, a heading's, and an
+// readTag reads the current tag's (of type tt) element and name and, into
+// attrs when it is given (a start tag), the attributes the walks act on.
+// They are read only where one can matter: an image's, a heading's, and an
 // element's class when it may name the gutter (the tokenizer copies every
 // attribute it hands out).
-func readTag(z *html.Tokenizer, attrs *tagAttrs) (atom.Atom, string) {
+func readTag(z *html.Tokenizer, tt html.TokenType, attrs *tagAttrs) (atom.Atom, string) {
 	raw := z.Raw()
 	var buf [16]byte
-	name, ok := tagNameOf(raw, attrs == nil, buf[:])
+	name, ok := tagNameOf(raw, tt == html.EndTagToken, buf[:])
 	if !ok {
 		name, _ = z.TagName()
 	}

@@ -473,14 +473,6 @@ func (m *mdWalker) rendered(n ast.Node) ast.WalkStatus {
 	return ast.WalkSkipChildren
 }
 
-// rawTextTags are the elements whose content the tokenizer reads as text up
-// to their end tag.
-var rawTextTags = map[atom.Atom]bool{
-	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true,
-	atom.Plaintext: true, atom.Script: true, atom.Style: true, atom.Textarea: true,
-	atom.Title: true, atom.Xmp: true,
-}
-
 // rawChunk tokenizes a piece of raw HTML with the held items put back. A
 // piece that is one held code block (a fence on lines of its own, the most
 // common) is walked as its <pre><code> without a tokenizer.
@@ -541,7 +533,7 @@ func (m *mdWalker) tokenize(b []byte) {
 		last, lastRaw = tt, r
 		switch a := m.token(z, tt, len(r)); {
 		case tt == html.StartTagToken || tt == html.SelfClosingTagToken:
-			if rawTextTags[a] {
+			if flagsOf(a)&tagRawText != 0 {
 				raw = a
 			}
 		case tt == html.EndTagToken && a == raw:
@@ -638,5 +630,5 @@ func plainTag(b []byte) (a atom.Atom, end, ok bool) {
 		}
 	}
 	a = atom.Lookup(name)
-	return a, end, a != 0 && !rawTextTags[a]
+	return a, end, a != 0 && flagsOf(a)&tagRawText == 0
 }

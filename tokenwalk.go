@@ -47,7 +47,7 @@ func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
 			return
 		case html.StartTagToken, html.SelfClosingTagToken:
 			var attrs tagAttrs
-			t.a, t.name = readTag(z, &attrs)
+			t.a, t.name = readTag(z, tt, &attrs)
 			if tt == html.StartTagToken {
 				f := flagsOf(t.a)
 				if i := stack.impliedEnd(t.a, f); i >= 0 {
@@ -61,7 +61,7 @@ func walkTokens(src string, stack *elemStack, visit func(t *htmlToken) bool) {
 				}
 			}
 		case html.EndTagToken:
-			t.a, t.name = readTag(z, nil)
+			t.a, t.name = readTag(z, tt, nil)
 			if i := stack.find(t.a, t.name); i >= 0 {
 				for stack.depth() > i {
 					t.closed = append(t.closed, stack.pop())

@@ -15,23 +15,32 @@ import (
 	"golang.org/x/net/html"
 )
 
-// benchCorpus is every post of testdata/posts and, when present, of the
-// shared conformance corpus: real posts, mostly republished HTML articles.
-func benchCorpus(b *testing.B) (posts [][]byte, total int64) {
-	b.Helper()
+// corpusFiles is every post file of testdata/posts and, when present, of
+// the shared conformance corpus: real posts, mostly republished HTML
+// articles.
+func corpusFiles() []string {
+	var files []string
 	for _, dir := range []string{"testdata/posts", filepath.Join("..", "shared", "conformance", "cases")} {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
-			if !IsPostFile(e.Name()) {
-				continue
+			if IsPostFile(e.Name()) {
+				files = append(files, filepath.Join(dir, e.Name()))
 			}
-			src, err := os.ReadFile(filepath.Join(dir, e.Name()))
-			if err != nil {
-				b.Fatal(err)
-			}
-			posts = append(posts, src)
-			total += int64(len(src))
 		}
+	}
+	return files
+}
+
+// benchCorpus is the bytes of corpusFiles.
+func benchCorpus(b *testing.B) (posts [][]byte, total int64) {
+	b.Helper()
+	for _, f := range corpusFiles() {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		posts = append(posts, src)
+		total += int64(len(src))
 	}
 	if len(posts) == 0 {
 		b.Skip("no posts")

@@ -121,14 +121,9 @@ func TestPostJSONAsReflected(t *testing.T) {
 		assert.Equal(t, reflectedJSON(t, p), string(got), p.Source)
 		n++
 	}
-	for _, dir := range []string{"testdata/posts", filepath.Join("..", "shared", "conformance", "cases")} {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if IsPostFile(e.Name()) {
-				p, _ := ParseFile(filepath.Join(dir, e.Name()))
-				check(p)
-			}
-		}
+	for _, f := range corpusFiles() {
+		p, _ := ParseFile(f)
+		check(p)
 	}
 	dir := t.TempDir()
 	for name, data := range map[string]string{

@@ -2,7 +2,6 @@ package hexo
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -78,24 +77,18 @@ func FuzzCountWords(f *testing.F) {
 // without the code.
 func TestWordsCountedInTheWalk(t *testing.T) {
 	n := 0
-	for _, dir := range []string{"testdata/posts", filepath.Join("..", "shared", "conformance", "cases")} {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if !IsPostFile(e.Name()) {
-				continue
+	for _, f := range corpusFiles() {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, o := range []Options{{}, {ExcludeCode: true}} {
+			p, _ := o.Parse(src)
+			text := p.Text()
+			if o.ExcludeCode {
+				text = blocksText(p.Blocks, false, nil)
 			}
-			src, err := os.ReadFile(filepath.Join(dir, e.Name()))
-			require.NoError(t, err)
-			for _, o := range []Options{{}, {ExcludeCode: true}} {
-				p, _ := o.Parse(src)
-				text := p.Text()
-				if o.ExcludeCode {
-					text = blocksText(p.Blocks, false, nil)
-				}
-				cjk, other := countWords(text)
-				assert.Equal(t, cjk+other, p.WordCount(), "%s %+v", e.Name(), o)
-				n++
-			}
+			cjk, other := countWords(text)
+			assert.Equal(t, cjk+other, p.WordCount(), "%s %+v", f, o)
+			n++
 		}
 	}
 	assert.Greater(t, n, 80) // our posts twice, beside the shared cases when they are here

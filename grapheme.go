@@ -36,7 +36,7 @@ func soloLen(s string) int {
 		return 0
 	}
 	switch {
-	case c >= 0xE5 && c <= 0xE9, c == 0xE4 && s[1] >= 0xB8: // U+4E00–U+9FFF
+	case ideographLead(c, s[1]): // U+4E00–U+9FFF
 		return 3
 	case c == 0xE3 && s[1] == 0x80 && s[2] <= 0xA9: // U+3000–U+3029
 		return 3

@@ -10,7 +10,7 @@ type openElem struct {
 	block  bool // block-level (tagBlock)
 	// outer and outerBlock are index+1 of the next open element outward of
 	// the same name, and of the next open block-level element (0: none)
-	outer, outerBlock int32
+	outer, outerBlock int
 }
 
 // elemStack is the stack of open elements. It knows HTML's optional end
@@ -23,22 +23,22 @@ type elemStack struct {
 	elems []openElem
 	// tops holds index+1 of the innermost open element of each atom;
 	// names the same for elements without an atom, by name
-	tops   atomSlots[int32]
-	names  map[string]int32
-	block  int32 // index+1 of the innermost open block-level element
-	hidden int   // open elements that hide their content
+	tops   atomSlots[int]
+	names  map[string]int
+	block  int // index+1 of the innermost open block-level element
+	hidden int // open elements that hide their content
 }
 
 func (s *elemStack) depth() int { return len(s.elems) }
 
 func (s *elemStack) push(e openElem) {
-	i := int32(len(s.elems)) + 1
+	i := len(s.elems) + 1
 	if e.a != 0 {
 		t := s.tops.ref(e.a)
 		e.outer, *t = *t, i
 	} else {
 		if s.names == nil {
-			s.names = map[string]int32{}
+			s.names = map[string]int{}
 		}
 		e.outer = s.names[e.name]
 		s.names[e.name] = i
@@ -81,13 +81,13 @@ func (s *elemStack) innermostBlock() string {
 // a is 0), or -1.
 func (s *elemStack) find(a atom.Atom, name string) int {
 	if a != 0 {
-		return int(s.tops.get(a)) - 1
+		return s.tops.get(a) - 1
 	}
-	return int(s.names[name]) - 1
+	return s.names[name] - 1
 }
 
 // findAtom is find for an element with an atom.
-func (s *elemStack) findAtom(a atom.Atom) int { return int(s.tops.get(a)) - 1 }
+func (s *elemStack) findAtom(a atom.Atom) int { return s.tops.get(a) - 1 }
 
 // Scope boundaries: an optional end tag is implied only for an element open
 // inside the same table, list or cell (HTML's "scopes", simplified).

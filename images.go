@@ -2,6 +2,7 @@ package hexo
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -37,22 +38,19 @@ func (p *Post) Images() []Image {
 			hasScheme(img.URL, "data") && !p.opts.KeepDataURLs {
 			return
 		}
-		if seen == nil {
-			for _, o := range out {
-				if o.URL == img.URL {
-					return
-				}
+		switch {
+		case seen != nil:
+			if seen[img.URL] {
+				return
 			}
-			if len(out) == 32 {
-				seen = make(map[string]bool, 64)
-				for _, o := range out {
-					seen[o.URL] = true
-				}
-			}
-		} else if seen[img.URL] {
+			seen[img.URL] = true
+		case slices.ContainsFunc(out, func(o Image) bool { return o.URL == img.URL }):
 			return
-		}
-		if seen != nil {
+		case len(out) == 32: // long enough for a map
+			seen = make(map[string]bool, 64)
+			for _, o := range out {
+				seen[o.URL] = true
+			}
 			seen[img.URL] = true
 		}
 		out = append(out, img)

@@ -22,16 +22,14 @@ import (
 // here, and reflection most of that.
 func (p *Post) MarshalJSON() ([]byte, error) {
 	j := jsonWriter{b: make([]byte, 0, 3*len(p.Body)+len(p.src)/2+1024)}
-	j.key('{', "source")
-	j.str(p.SourceName())
+	j.pair('{', "source", p.SourceName())
 	if !utf8.ValidString(p.Source) {
 		j.key(',', "source_bytes")
 		j.b = append(j.b, '"')
 		j.b = base64.StdEncoding.AppendEncode(j.b, []byte(p.Source))
 		j.b = append(j.b, '"')
 	}
-	j.key(',', "title")
-	j.str(p.Title)
+	j.pair(',', "title", p.Title)
 	j.key(',', "date")
 	j.time(p.Date)
 	j.key(',', "updated")
@@ -51,32 +49,26 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 	j.b = strconv.AppendBool(j.b, p.Comments)
 	j.key(',', "published")
 	j.b = strconv.AppendBool(j.b, p.Published)
-	j.key(',', "layout")
-	j.str(p.Layout)
-	j.key(',', "permalink")
-	j.str(p.Permalink)
+	j.pair(',', "layout", p.Layout)
+	j.pair(',', "permalink", p.Permalink)
 	j.key(',', "photos")
 	j.strs(p.Photos, "[]")
-	j.key(',', "link")
-	j.str(p.Link)
-	j.key(',', "lang")
-	j.str(p.Lang)
+	j.pair(',', "link", p.Link)
+	j.pair(',', "lang", p.Lang)
 	if p.Page {
 		j.key(',', "page")
 		j.b = append(j.b, "true"...)
 	}
 	for _, kv := range [...]struct{ k, v string }{{"slug", p.Slug}, {"path", p.Path}, {"url", p.URL}} {
 		if kv.v != "" {
-			j.key(',', kv.k)
-			j.str(kv.v)
+			j.pair(',', kv.k, kv.v)
 		}
 	}
 	if len(p.Assets) > 0 {
 		j.key(',', "assets")
 		j.strs(p.Assets, "[]")
 	}
-	j.key(',', "author")
-	j.str(p.Author)
+	j.pair(',', "author", p.Author)
 	j.key(',', "front_matter")
 	fm := p.FrontMatter
 	if fm == nil {
@@ -85,14 +77,10 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 	if err := fm.appendJSON(&j); err != nil {
 		return nil, err
 	}
-	j.key(',', "format")
-	j.str(string(p.Format))
-	j.key(',', "body")
-	j.str(p.Body)
-	j.key(',', "excerpt")
-	j.str(p.Excerpt())
-	j.key(',', "more")
-	j.str(p.More())
+	j.pair(',', "format", string(p.Format))
+	j.pair(',', "body", p.Body)
+	j.pair(',', "excerpt", p.Excerpt())
+	j.pair(',', "more", p.More())
 	j.key(',', "headings")
 	j.b = append(j.b, '[')
 	for i, h := range p.Headings() {
@@ -101,10 +89,8 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		}
 		j.key('{', "level")
 		j.b = strconv.AppendInt(j.b, int64(h.Level), 10)
-		j.key(',', "id")
-		j.str(h.ID)
-		j.key(',', "text")
-		j.str(h.Text)
+		j.pair(',', "id", h.ID)
+		j.pair(',', "text", h.Text)
 		j.b = append(j.b, '}')
 	}
 	j.b = append(j.b, ']')
@@ -127,19 +113,14 @@ func (p *Post) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			j.b = append(j.b, ',')
 		}
-		j.key('{', "url")
-		j.str(img.URL)
-		j.key(',', "alt")
-		j.str(img.Alt)
-		j.key(',', "from")
-		j.str(img.From)
+		j.pair('{', "url", img.URL)
+		j.pair(',', "alt", img.Alt)
+		j.pair(',', "from", img.From)
 		j.b = append(j.b, '}')
 	}
 	j.b = append(j.b, ']')
-	j.key(',', "summary")
-	j.str(p.Summary())
-	j.key(',', "text")
-	j.str(p.Text())
+	j.pair(',', "summary", p.Summary())
+	j.pair(',', "text", p.Text())
 	j.key(',', "words")
 	j.b = strconv.AppendInt(j.b, int64(p.WordCount()), 10)
 	j.key(',', "reading_minutes")
@@ -161,6 +142,12 @@ func (j *jsonWriter) key(sep byte, k string) {
 }
 
 func (j *jsonWriter) str(s string) { j.b = appendJSONString(j.b, s) }
+
+// pair writes a key and its string value.
+func (j *jsonWriter) pair(sep byte, k, v string) {
+	j.key(sep, k)
+	j.str(v)
+}
 
 // strs writes a list of strings, or none when the list is nil.
 func (j *jsonWriter) strs(l []string, none string) {

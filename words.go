@@ -100,7 +100,7 @@ func countWords[S ~string | ~[]byte](s S) (cjk, other int) {
 		n := 3
 		if i+2 < len(s) && c >= 0xE0 && c <= 0xEF && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
 			!(c == 0xE0 && s[i+1] < 0xA0) && !(c == 0xED && s[i+1] >= 0xA0) { // a valid three-byte character
-			if c >= 0xE5 && c <= 0xE9 || c == 0xE4 && s[i+1] >= 0xB8 { // U+4E00–U+9FFF, most of a Chinese text
+			if ideographLead(c, s[i+1]) { // most of a Chinese text
 				cjk++
 				inWord = false
 				i += 3
@@ -152,6 +152,8 @@ var asciiWords = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// classify is how countWords reads a character beyond ASCII, from the
+// Unicode tables.
 func classify(r rune) uint8 {
 	switch {
 	case isCJK(r):
@@ -202,6 +204,13 @@ func isJoiner(r, before, after rune) bool {
 		return unicode.IsLetter(before) && unicode.IsLetter(after) && !isCJK(after)
 	}
 	return false
+}
+
+// ideographLead reports whether a valid three-byte character whose first
+// two bytes are c and b1 is in U+4E00 to U+9FFF (E4 B8 80 to E9 BF BF), the
+// ideographs isCJK finds without its tables.
+func ideographLead(c, b1 byte) bool {
+	return c >= 0xE5 && c <= 0xE9 || c == 0xE4 && b1 >= 0xB8
 }
 
 // isCJK reports whether r is a Han, Hiragana, Katakana or Hangul character.

@@ -12,3 +12,5 @@ require (
 )
 
 require github.com/aymanbagabas/go-udiff v0.4.2
+
+require golang.org/x/sys v0.50.0

@@ -270,7 +270,7 @@ func (o Options) ParseReader(r io.Reader) (*Post, error) {
 // ParseFile reads the post at path, which must be a regular file (a FIFO or
 // a device is refused rather than waited on). Errors name the file.
 func (o Options) ParseFile(name string) (*Post, error) {
-	f, err := openRegular(name, os.Stat, func(n string) (fs.File, error) { return os.Open(n) })
+	f, err := openFileRegular(name)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +294,9 @@ func (o Options) ParseFS(fsys fs.FS, name string) (*Post, error) {
 }
 
 // openRegular opens name once stat says it is a regular file: a FIFO would
-// block the open, or the read, for ever.
+// block the open, or the read, for ever. A file swapped for a FIFO between
+// the two can still block: an fs.FS has no way to open without waiting
+// (OpenSite and ParseFile open without blocking, then look).
 func openRegular(name string, stat func(string) (fs.FileInfo, error), open func(string) (fs.File, error)) (fs.File, error) {
 	info, err := stat(name)
 	if err != nil {
@@ -306,7 +308,36 @@ func openRegular(name string, stat func(string) (fs.FileInfo, error), open func(
 	return open(name)
 }
 
+// openFileRegular opens a file of the system without waiting on a FIFO, and
+// keeps it only when the open file is regular: nothing can be swapped in
+// between a look and the open.
+func openFileRegular(name string) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := regularOpen(f); err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	return f, nil
+}
+
+// regularOpen closes f and says why when the open file is not regular.
+func regularOpen(f *os.File) error {
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = notRegular(info)
+	}
+	if err != nil {
+		f.Close()
+	}
+	return err
+}
+
 func openFSRegular(fsys fs.FS, name string) (fs.File, error) {
+	if r, ok := fsys.(rootFS); ok {
+		return r.openRegular(name)
+	}
 	return openRegular(name, func(n string) (fs.FileInfo, error) { return fs.Stat(fsys, n) }, fsys.Open)
 }
 

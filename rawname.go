@@ -26,8 +26,7 @@ import (
 // are not UTF-8.
 type rootFS struct {
 	fs.FS
-	root    *os.Root
-	folders *folderRoots // a walk's folders, when it opens files by them (folders.go)
+	root *os.Root
 }
 
 func (r rootFS) Open(name string) (fs.File, error) {
@@ -35,6 +34,19 @@ func (r rootFS) Open(name string) (fs.File, error) {
 		return r.FS.Open(name)
 	}
 	return r.root.Open(name)
+}
+
+// openRegular opens name without waiting on a FIFO, and keeps it only when
+// the open file is regular.
+func (r rootFS) openRegular(name string) (fs.File, error) {
+	f, err := r.root.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := regularOpen(f); err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	return f, nil
 }
 
 func (r rootFS) Stat(name string) (fs.FileInfo, error) {

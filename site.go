@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"iter"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 )
@@ -66,7 +64,7 @@ func OpenSite(dir string, opts SiteOptions) (*Site, error) {
 	}
 	defer r.Close()
 	s := &Site{dir: dir}
-	return s, s.init(rootFS{r.FS(), r, nil}, opts)
+	return s, s.init(rootFS{r.FS(), r}, opts)
 }
 
 // NewSite is OpenSite for any fs.FS (os.DirFS, embed.FS, fstest.MapFS); the
@@ -131,8 +129,7 @@ func (s *Site) open() (fs.FS, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	folders := &folderRoots{site: r}
-	return rootFS{r.FS(), r, folders}, func() { folders.close(); r.Close() }, nil
+	return rootFS{r.FS(), r}, func() { r.Close() }, nil
 }
 
 // Load reads every post of the site into s.Posts, in path order, parsing
@@ -162,6 +159,15 @@ type siteFile struct {
 	// regular is true when the folder's listing says the file is regular
 	// (no link): it is read without a stat first
 	regular bool
+	file    fs.File      // opened by the walk, in its folder; load closes it
+	assets  *assetFolder // a post's asset folder, listed by the walk
+}
+
+// close closes the file the walk opened, when it is not to be read.
+func (f siteFile) close() {
+	if f.file != nil {
+		f.file.Close()
+	}
 }
 
 // All streams the site's posts in path order without holding them: parsing
@@ -243,14 +249,20 @@ func stream[T any](ctx context.Context, s *Site, list func(fs.FS, func(siteFile,
 					select {
 					case sem <- struct{}{}:
 					case <-done:
+						f.close()
 						return false
 					case <-ctx.Done():
+						f.close()
 						return false
 					}
 				}
 				select {
 				case queue <- c:
 				case <-done:
+					if err == nil {
+						<-sem
+						f.close()
+					}
 					return false
 				}
 				if err == nil {
@@ -294,7 +306,7 @@ func stream[T any](ctx context.Context, s *Site, list func(fs.FS, func(siteFile,
 // folders are not descended.
 func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 	walk := func(dir string, draft bool) bool {
-		return walkIncluded(fsys, dir, func(name, rel string, regular bool, err error) bool {
+		return walkIncluded(fsys, dir, func(w *dirWalk, name, rel string, typ fs.FileMode, err error) bool {
 			if err != nil {
 				if name != dir || !errors.Is(err, fs.ErrNotExist) {
 					return fn(siteFile{}, &ParseError{File: s.display(name), Err: err})
@@ -304,7 +316,11 @@ func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 			if !s.renderable(name) {
 				return true
 			}
-			return s.found(fsys, siteFile{name: name, rel: rel, draft: draft, regular: regular}, fn)
+			f := siteFile{name: name, rel: rel, draft: draft, regular: typ == 0}
+			if s.Config.PostAssetFolder { // listed first: asset_img looks its file up
+				f.assets = s.assetsOf(fsys, w, name)
+			}
+			return s.found(fsys, w, f, fn)
 		})
 	}
 	if s.bare {
@@ -314,6 +330,22 @@ func (s *Site) list(fsys fs.FS, fn func(siteFile, error) bool) {
 	if walk(path.Join(s.Config.SourceDir, "_posts"), false) && s.opts.Drafts {
 		walk(path.Join(s.Config.SourceDir, "_drafts"), true)
 	}
+}
+
+// assetsOf lists the asset folder of the post name, found by w in the
+// folder w is in: walked from there when it is a folder, by its path when
+// it is a link.
+func (s *Site) assetsOf(fsys fs.FS, w *dirWalk, name string) *assetFolder {
+	base := path.Base(name)
+	dir := strings.TrimSuffix(base, path.Ext(base))
+	typ, ok := w.entry(dir)
+	switch {
+	case !ok:
+		return &assetFolder{}
+	case typ == fs.ModeDir:
+		return &assetFolder{w.assets(dir)}
+	}
+	return &assetFolder{listAssets(fsys, strings.TrimSuffix(name, path.Ext(name)))}
 }
 
 // ErrNoPosts is matched by the error All, Load and Lint give (as a nil
@@ -352,9 +384,19 @@ func (s *Site) noPosts(fsys fs.FS) error {
 
 // found hands fn a file the walk found, once it is known to be a regular
 // file: a link is followed (os.Root keeps it inside the site), a FIFO or a
-// device refused (it would block the reader, or never end).
-func (s *Site) found(fsys fs.FS, f siteFile, fn func(siteFile, error) bool) bool {
+// device refused (it would block the reader, or never end). With w, a file
+// the listing says is regular is opened now, in its folder, for load.
+func (s *Site) found(fsys fs.FS, w *dirWalk, f siteFile, fn func(siteFile, error) bool) bool {
 	if f.regular {
+		if w != nil {
+			file, ok, err := w.t.open(path.Base(f.name))
+			if err != nil {
+				return fn(siteFile{}, &ParseError{File: s.display(f.name), Err: err})
+			}
+			if ok {
+				f.file = file
+			}
+		}
 		return fn(f, nil) // load reads the time from the open file
 	}
 	info, err := fs.Stat(fsys, f.name)
@@ -413,35 +455,49 @@ func (s *Site) listSource(fsys fs.FS, pages bool, fn func(siteFile, error) bool)
 		return
 	}
 	skip, include, exclude := compileGlobs(s.Config.SkipRender), compileGlobs(s.Config.Include), compileGlobs(s.Config.Exclude)
-	var walk func(dir, rel string, inHidden bool) bool
-	walk = func(dir, rel string, inHidden bool) bool {
-		entries, err := readDir(fsys, dir)
-		if err != nil {
-			if rel == "" && errors.Is(err, fs.ErrNotExist) {
-				return true
-			}
-			return fn(siteFile{}, &ParseError{File: s.display(dir), Err: err})
+	w, err := startWalk(fsys, s.Config.SourceDir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			fn(siteFile{}, &ParseError{File: s.display(s.Config.SourceDir), Err: err})
 		}
-		for _, e := range entries {
+		return
+	}
+	defer w.t.close()
+	failed := func(name string, err error) bool { return fn(siteFile{}, &ParseError{File: s.display(name), Err: err}) }
+	var opener *dirWalk // pages are opened as they are found
+	if pages {
+		opener = w
+	}
+	var walk func(inHidden bool) bool
+	walk = func(inHidden bool) bool {
+		if err := w.list(); err != nil {
+			return failed(w.path(), err)
+		}
+		for _, e := range w.entries {
+			if w.lost {
+				return false
+			}
 			n := e.name
-			name, r := path.Join(dir, n), path.Join(rel, n)
 			hidden := inHidden || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") // Hexo's isHiddenFile
-			switch {
-			case e.typ == fs.ModeDir: // a link is not followed into a folder
-				if (!hidden || len(include) > 0) && !walk(name, r, hidden) { // below a hidden folder only include can let a file in
+			if e.typ == fs.ModeDir {                                                     // a link is not followed into a folder
+				if (!hidden || len(include) > 0) && !w.into(n, func() bool { return walk(hidden) }, failed) { // below a hidden folder only include can let a file in
 					return false
 				}
+				continue
+			}
+			name, r := w.names(n)
+			switch {
 			case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"), exclude.match(r), hidden && !include.match(r):
 			case pages != (IsPostFile("x"+path.Ext(n)) && !skip.match(r)):
 			default:
-				if !s.found(fsys, siteFile{name: name, rel: r, page: pages, regular: e.typ == 0}, fn) {
+				if !s.found(fsys, opener, siteFile{name: name, rel: r, page: pages, regular: e.typ == 0}, fn) {
 					return false
 				}
 			}
 		}
-		return true
+		return !w.lost
 	}
-	walk(s.Config.SourceDir, "", false)
+	walk(false)
 }
 
 func (s *Site) renderable(name string) bool {
@@ -453,11 +509,10 @@ func (s *Site) renderable(name string) bool {
 
 // load parses one file and adds what Hexo derives from the site.
 func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
-	open := fsys.Open
-	if r, ok := fsys.(rootFS); ok && r.folders != nil && f.regular {
-		open = r.folders.open
+	file, err := f.file, error(nil)
+	if file == nil {
+		file, err = s.openFile(fsys, f.name)
 	}
-	file, err := open(f.name)
 	if err != nil {
 		return nil, &ParseError{File: s.display(f.name), Err: err}
 	}
@@ -479,8 +534,8 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 	if f.page {
 		derive = s.derivePage
 	}
-	if s.Config.PostAssetFolder && !f.page { // listed first: asset_img looks its file up
-		opts.assets = &assetFolder{listAssets(fsys, strings.TrimSuffix(f.name, path.Ext(f.name)))}
+	if !f.page {
+		opts.assets = f.assets
 	}
 	p, err := opts.parseFrom(file, s.display(f.name))
 	if p != nil {
@@ -494,6 +549,22 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 		p.rederive = func(np *Post) { derive(np, f) } // after an edit
 	}
 	return p, err
+}
+
+// openFile opens a file the walk did not: through the site's os.Root
+// without waiting on a FIFO, or by the fs.FS.
+func (s *Site) openFile(fsys fs.FS, name string) (fs.File, error) {
+	if r, ok := fsys.(rootFS); ok {
+		f, err := r.root.OpenFile(name, os.O_RDONLY|openNonblock, 0)
+		if err != nil {
+			return nil, err
+		}
+		if err := regularOpen(f); err != nil {
+			return nil, err
+		}
+		return f, nil
+	}
+	return fsys.Open(name)
 }
 
 // statted is a file whose Stat has been read once.
@@ -595,105 +666,17 @@ func (s *Site) derivePage(p *Post, f siteFile) {
 	p.Path, p.URL = pth, fullURL(&s.Config, pth)
 }
 
-// listAssets lists a post's asset folder as Hexo's scanAssetDir does: every
-// file below it that Hexo does not exclude.
+// listAssets lists a post's asset folder by its path, as Hexo's
+// scanAssetDir does: every file below it that Hexo does not exclude.
 func listAssets(fsys fs.FS, dir string) []string {
 	var out []string
-	walkIncluded(fsys, dir, func(_, rel string, _ bool, err error) bool {
+	walkIncluded(fsys, dir, func(_ *dirWalk, _, rel string, _ fs.FileMode, err error) bool {
 		if err == nil {
 			out = append(out, rel)
 		}
 		return true
 	})
 	return out
-}
-
-// walkIncluded walks dir the way Hexo reads its source folders: a file or
-// folder whose name starts with "_" or "." is left out (isHiddenFile), and so
-// is a name ending in "~" or "%" (isTmpFile). fn gets each file kept, with
-// its path below dir; an error comes with the path it happened at. fn
-// returns false to stop the walk, and walkIncluded then returns false.
-// Symbolic links to folders are not descended.
-func walkIncluded(fsys fs.FS, dir string, fn func(name, rel string, regular bool, err error) bool) bool {
-	return walkNames(fsys, dir, "", fn)
-}
-
-// walkNames walks one folder of walkIncluded by name: a folder of 50,000
-// posts is 50,000 names and types held while it is walked, not 50,000
-// directory entries with their file information. A file the listing says is
-// regular comes with regular true; fn is to stat the rest.
-func walkNames(fsys fs.FS, dir, rel string, fn func(name, rel string, regular bool, err error) bool) bool {
-	entries, err := readDir(fsys, dir)
-	if err != nil {
-		return fn(dir, "", false, err)
-	}
-	for _, e := range entries {
-		n := e.name
-		if strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
-			continue
-		}
-		name, r := path.Join(dir, n), path.Join(rel, n)
-		switch {
-		case e.typ == fs.ModeDir: // a link is not followed into a folder
-			if !walkNames(fsys, name, r, fn) {
-				return false
-			}
-		case strings.HasSuffix(n, "~") || strings.HasSuffix(n, "%"):
-		default:
-			if !fn(name, r, e.typ == 0, nil) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// dirEntry is a name in a folder and its type bits as the folder's listing
-// gives them (the entry's own: a link is fs.ModeSymlink).
-type dirEntry struct {
-	name string
-	typ  fs.FileMode
-}
-
-// readDir returns a folder's entries sorted by name (fs.WalkDir's order),
-// read a thousand at a time so that only their names and types are held:
-// the listing tells a folder from a file without a stat of each (a
-// filesystem that does not say, os.File's ReadDir stats itself).
-func readDir(fsys fs.FS, dir string) ([]dirEntry, error) {
-	f, err := fsys.Open(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	d, ok := f.(fs.ReadDirFile)
-	if !ok {
-		return nil, &fs.PathError{Op: "readdir", Path: dir, Err: errors.New("not implemented")}
-	}
-	var out []dirEntry
-	for {
-		es, err := d.ReadDir(1024)
-		for _, e := range es {
-			out = append(out, dirEntry{e.Name(), e.Type()})
-		}
-		if err == io.EOF || err == nil && len(es) == 0 {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	slices.SortFunc(out, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
-	return out, nil
-}
-
-// readDirNames returns the names in a folder, sorted.
-func readDirNames(fsys fs.FS, dir string) ([]string, error) {
-	entries, err := readDir(fsys, dir)
-	names := make([]string, len(entries))
-	for i, e := range entries {
-		names[i] = e.name
-	}
-	return names, err
 }
 
 // ErrOutsideSite is matched (with errors.Is) by the error of a post file that

@@ -24,23 +24,33 @@ type written struct {
 	url  string // Hugo's url: key, "" when Hugo chooses
 }
 
-// conversion is one run: what was written, and which names and URLs are taken.
+// conversion is one run: what was written, what was skipped, and which
+// names and URLs are taken.
 type conversion struct {
 	out, src string
+	root     *os.Root // the site's folder: every file copied is read through it
 	stderr   io.Writer
+	skipped  int               // files left out, each with a warning
 	files    map[string]string // content file (lower case, no extension) -> the Hexo file
 	urls     map[string]string // url -> the Hexo file
 	done     []written
 }
 
 // run converts the Hexo site at dir into the Hugo site out, and returns
-// what it wrote.
-func run(dir, out string, drafts bool, stderr io.Writer) ([]written, error) {
+// what it wrote and how many files it skipped. A file that cannot be read or
+// is refused (not a regular file, a link out of the site) is skipped with a
+// warning on stderr and the conversion goes on; err is for what stops it.
+func run(dir, out string, drafts bool, stderr io.Writer) (done []written, skipped int, err error) {
 	site, err := hexo.OpenSite(dir, hexo.SiteOptions{Drafts: drafts})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	c := &conversion{out: out, src: dir, stderr: stderr, files: map[string]string{}, urls: map[string]string{}}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer root.Close()
+	c := &conversion{out: out, src: dir, root: root, stderr: stderr, files: map[string]string{}, urls: map[string]string{}}
 	ctx := context.Background()
 	posts, pages := 0, 0
 	for p, err := range site.All(ctx) {
@@ -48,34 +58,47 @@ func run(dir, out string, drafts bool, stderr io.Writer) ([]written, error) {
 			continue
 		}
 		if err != nil || p == nil {
-			fmt.Fprintln(stderr, "to-hugo: skipped:", err) // Hexo would not show it either
+			c.skip(err) // Hexo would not show it either
 			continue
 		}
 		rel := relBelow(dir, p.Source, site.Config.SourceDir+"/_posts/", site.Config.SourceDir+"/_drafts/")
 		if err := c.write(p, "content/posts", rel); err != nil {
-			return c.done, err
+			return c.done, c.skipped, err
 		}
 		posts++
 	}
 	for p, err := range site.Pages(ctx) {
 		if err != nil || p == nil {
-			fmt.Fprintln(stderr, "to-hugo: skipped:", err)
+			c.skip(err)
 			continue
 		}
 		if err := c.write(p, "content", relBelow(dir, p.Source, site.Config.SourceDir+"/")); err != nil {
-			return c.done, err
+			return c.done, c.skipped, err
 		}
 		pages++
 	}
 	statics, err := c.copyStatic(site)
 	if err != nil {
-		return c.done, err
+		return c.done, c.skipped, err
 	}
 	if err := writeHugoSite(out, site.Config); err != nil {
-		return c.done, err
+		return c.done, c.skipped, err
 	}
 	fmt.Fprintf(stderr, "to-hugo: %d posts, %d pages and %d static files written to %s\n", posts, pages, statics, out)
-	return c.done, nil
+	if c.skipped > 0 {
+		files := "files"
+		if c.skipped == 1 {
+			files = "file"
+		}
+		fmt.Fprintf(stderr, "to-hugo: %d %s skipped (named above)\n", c.skipped, files)
+	}
+	return c.done, c.skipped, nil
+}
+
+// skip warns of a file left out, the error naming it and why.
+func (c *conversion) skip(err error) {
+	fmt.Fprintln(c.stderr, "to-hugo: skipped:", err)
+	c.skipped++
 }
 
 // relBelow is name's path below dir and the first of prefixes it starts with.
@@ -148,9 +171,12 @@ func (c *conversion) write(p *hexo.Post, section, rel string) error {
 		return err
 	}
 	if bundle {
-		folder := strings.TrimSuffix(p.Source, filepath.Ext(p.Source))
+		src := relBelow(c.src, p.Source) // the post's path in the site's root
+		folder := strings.TrimSuffix(src, path.Ext(src))
 		for _, a := range p.Assets {
-			if err := copyFile(filepath.Join(folder, filepath.FromSlash(a)), filepath.Join(filepath.Dir(target), filepath.FromSlash(a))); err != nil {
+			if skipped, err := c.copyFile(path.Join(folder, a), filepath.Join(filepath.Dir(target), filepath.FromSlash(a))); skipped {
+				c.skip(err)
+			} else if err != nil {
 				return err
 			}
 		}
@@ -412,29 +438,23 @@ func contains(l []string, s string) bool {
 }
 
 // copyStatic copies the files Hexo copies as they are (Site.Files) into
-// static/.
+// static/; one that cannot be listed or read is skipped.
 func (c *conversion) copyStatic(site *hexo.Site) (int, error) {
 	n := 0
 	for rel, err := range site.Files(context.Background()) {
 		if err != nil {
-			return n, err
+			c.skip(err)
+			continue
 		}
-		from := filepath.Join(c.src, filepath.FromSlash(site.Config.SourceDir), filepath.FromSlash(rel))
-		if err := copyFile(from, filepath.Join(c.out, "static", filepath.FromSlash(rel))); err != nil {
+		skipped, err := c.copyFile(path.Join(site.Config.SourceDir, rel), filepath.Join(c.out, "static", filepath.FromSlash(rel)))
+		switch {
+		case skipped:
+			c.skip(err)
+			continue
+		case err != nil:
 			return n, err
 		}
 		n++
 	}
 	return n, nil
-}
-
-func copyFile(from, to string) error {
-	b, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(to, b, 0o644)
 }

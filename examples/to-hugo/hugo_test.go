@@ -45,7 +45,7 @@ func TestHugoBuildsTheConversion(t *testing.T) {
 	for name, dir := range sites {
 		t.Run(name, func(t *testing.T) {
 			out := t.TempDir()
-			done, err := run(dir, out, true, io.Discard)
+			done, _, err := run(dir, out, true, io.Discard)
 			require.NoError(t, err)
 			require.NotEmpty(t, done)
 			cmd := exec.Command(hugo, "--source", out, "--buildDrafts", "--buildFuture", "--buildExpired")

@@ -14,6 +14,16 @@
 // summary) and every other key, Hugo's own included, is kept. hugo.toml and
 // a minimal layout are written when the site has none: Markdown as Hexo's
 // marked reads it (raw HTML kept, a line break a <br>, no footnotes).
+//
+// Only regular files inside the site are copied, each read through the
+// site's folder opened as an os.Root: a symbolic link that stays inside the
+// site is followed (Hexo reads through it too), one that leads outside it
+// is refused, and so is a FIFO, a device or a link to a folder. A file
+// refused, or one that cannot be read or parsed, is skipped with a warning
+// on stderr naming it and why, and the conversion goes on; the exit status
+// is then 1, once the rest is written. It is 1 too when the conversion
+// stops (the Hugo site cannot be written), 2 for a wrong command line, and
+// 0 when every file was converted.
 package main
 
 import (
@@ -27,11 +37,16 @@ func main() {
 	drafts := flag.Bool("drafts", false, "convert source/_drafts too (as draft: true)")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: to-hugo [-o DIR] [-drafts] SITE")
+		fmt.Fprintln(os.Stderr, "usage: to-hugo [-o DIR] [-drafts] SITE\n"+
+			"exit status 1 when a file was skipped (each is named on stderr) or the conversion failed")
 		os.Exit(2)
 	}
-	if _, err := run(flag.Arg(0), *out, *drafts, os.Stderr); err != nil {
+	_, skipped, err := run(flag.Arg(0), *out, *drafts, os.Stderr)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "to-hugo:", err)
+		os.Exit(1)
+	}
+	if skipped > 0 {
 		os.Exit(1)
 	}
 }

@@ -14,8 +14,9 @@ import (
 func TestConvertTheSampleBlog(t *testing.T) {
 	out := t.TempDir()
 	var log bytes.Buffer
-	done, err := run("../../testdata/blog", out, true, &log)
+	done, skipped, err := run("../../testdata/blog", out, true, &log)
 	require.NoError(t, err)
+	assert.Zero(t, skipped)
 	assert.Len(t, done, 4)
 	assert.Contains(t, log.String(), "4 posts, 0 pages and 0 static files written")
 
@@ -81,8 +82,9 @@ func TestKeysAndCollisions(t *testing.T) {
 	}
 	out := t.TempDir()
 	var log bytes.Buffer
-	done, err := run(dir, out, false, &log)
+	done, skipped, err := run(dir, out, false, &log)
 	require.NoError(t, err)
+	assert.Zero(t, skipped)
 	var files []string
 	for _, w := range done {
 		files = append(files, w.file)

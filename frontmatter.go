@@ -528,6 +528,7 @@ func decodeJSON(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	dec.UseNumber()
 	fm := &FrontMatter{values: map[string]any{}, text: map[string]string{}, lines: map[string]int{}}
 	lim := newJSONLimits(opts)
+	lim.depth = -1 // the braces are Hexo's, not a level the author wrote: nesting counts as in YAML
 	v, err := jsonValue(dec, func(k string, v any, keyEnd int64) {
 		if _, dup := fm.values[k]; !dup {
 			fm.keys = append(fm.keys, k)

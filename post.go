@@ -56,9 +56,11 @@ type Options struct {
 	MaxYAMLNodes int
 	// MaxDepth bounds the nesting of YAML and JSON values (aliases and
 	// merges counted), of HTML elements (after HTML's implied end tags) and
-	// of Markdown lists and quotes. 0 means 10,000. Markdown nesting is held
-	// at 100 and value nesting at 100,000 whatever is set: goldmark's work
-	// grows with the square of the one, the stack with the other.
+	// of Markdown lists and quotes. 0 means 98 for values, so that a post's
+	// JSON nests at most 100 deep (every common JSON reader takes that), and
+	// 10,000 for elements. Markdown nesting is held at 100 and value nesting
+	// at 100,000 whatever is set: goldmark's work grows with the square of
+	// the one, the stack with the other.
 	MaxDepth int
 	// MaxBlocks bounds the blocks a body is walked into, and what a Markdown
 	// body may make before goldmark allocates it: its lines, list and quote
@@ -104,10 +106,22 @@ func (o *Options) maxBlocks() int    { return orDefault(o.MaxBlocks, 1_000_000) 
 // several million frames; this stays far below).
 const maxRecursion = 100_000
 
+// defaultValueDepth is the value nesting MaxDepth 0 allows: a post's JSON
+// (the post, its front matter, then the values) then nests at most 100
+// deep, which every common JSON reader takes (Ruby's stops at 100, serde_json
+// at 128, jq 1.6 at 254, Python at about 1,000, Go's encoding/json at
+// 10,000).
+const defaultValueDepth = 98
+
 // maxValueDepth is MaxDepth for YAML and JSON values, which are converted
 // recursively: held at maxRecursion whatever the caller asks, so that no
 // setting can exhaust the stack.
-func (o *Options) maxValueDepth() int { return min(o.maxDepth(), maxRecursion) }
+func (o *Options) maxValueDepth() int {
+	if o.MaxDepth == 0 {
+		return defaultValueDepth
+	}
+	return min(o.MaxDepth, maxRecursion)
+}
 
 func (o *Options) walkLimits() walkLimits {
 	return walkLimits{depth: o.maxDepth(), blocks: o.maxBlocks()}

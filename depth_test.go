@@ -61,7 +61,9 @@ func TestDeepValuesJSONReadable(t *testing.T) {
 	assert.Greater(t, jsonDepth(must(p.MarshalJSON())), 400)
 }
 
-func post500() string { return "---\nk: " + strings.Repeat("[", 400) + strings.Repeat("]", 400) + "\n---\n" }
+func post500() string {
+	return "---\nk: " + strings.Repeat("[", 400) + strings.Repeat("]", 400) + "\n---\n"
+}
 
 func must[T any](v T, err error) T {
 	if err != nil {

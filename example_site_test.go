@@ -183,6 +183,15 @@ func ExampleSite_ByDate() {
 	// 2021-06-12 hello
 }
 
+func ExampleSite_Err() {
+	site, _ := hexo.NewSite(exampleSite, hexo.SiteOptions{})
+	fmt.Println(len(site.ByDate()), "posts") // the view loads the site itself
+	fmt.Println(site.Err())                  // and keeps what that load found wrong
+	// Output:
+	// 3 posts
+	// source/_posts/2022-02-02-broken.md:2: front matter: did not find expected node content
+}
+
 func ExampleParseSiteConfig() {
 	c, err := hexo.ParseSiteConfig([]byte("url: https://example.org/blog/\npermalink: :title.html\n"))
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -37,7 +38,9 @@ type Site struct {
 	// Posts holds what Load read, in path order. The views (Categories,
 	// Tags, ByDate, Post) read it, and run Load first when it is nil and
 	// Load has not run: they work after a loop over All too, which does not
-	// hold the posts, at the cost of a second read.
+	// hold the posts, at the cost of a second read. Views called at once
+	// from several goroutines load the site once; Err gives that load's
+	// error.
 	Posts []*Post
 
 	fsys     fs.FS  // nil for OpenSite: an os.Root is opened per walk
@@ -49,6 +52,8 @@ type Site struct {
 	filename filenamePattern
 	loaded   bool      // Load has run: the views read s.Posts as it is
 	index    postIndex // Post's, built on first use
+	viewMu   sync.Mutex
+	viewErr  error // the error of the load a view ran
 }
 
 // OpenSite reads the site (or bare folder of posts) at dir. Only its

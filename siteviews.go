@@ -117,11 +117,24 @@ func (s *Site) ByDate() []*Post {
 
 // ensureLoaded runs Load when neither Load nor the caller has filled
 // s.Posts: a loop over All does not hold the posts, and the views must not
-// depend on how the site was read. Load's error is left to Load's callers.
+// depend on how the site was read. Views called at once from several
+// goroutines load the site once; the load's error is kept for Err.
 func (s *Site) ensureLoaded() {
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
 	if s.Posts == nil && !s.loaded {
-		_ = s.Load(context.Background())
+		s.viewErr = s.Load(context.Background())
 	}
+}
+
+// Err returns the error of the load a view ran on its own (Categories,
+// Tags, ByDate or Post on a site Load had not read): every post that failed,
+// each naming its file and line, joined. It is nil when no view loaded the
+// site; Load returns its own error.
+func (s *Site) Err() error {
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
+	return s.viewErr
 }
 
 // Post finds a loaded post by its slug, by its path (the permalink,
@@ -132,6 +145,8 @@ func (s *Site) ensureLoaded() {
 // length or was replaced indexes them again.
 func (s *Site) Post(ref string) (*Post, bool) {
 	s.ensureLoaded()
+	s.viewMu.Lock()
+	defer s.viewMu.Unlock()
 	if s.index.of == nil || len(s.index.of) != len(s.Posts) || (len(s.Posts) > 0 && &s.index.of[0] != &s.Posts[0]) {
 		s.index = postIndex{of: s.Posts, keys: map[string]*Post{}}
 		add := func(key string, p *Post) {

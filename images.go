@@ -112,7 +112,11 @@ func (p *Post) Cover() (img Image, ok bool) {
 // post's own URL, or the site's): relative paths resolve as a browser would,
 // protocol-relative URLs take base's scheme; data: URLs (with
 // Options.KeepDataURLs) stay as they are. A URL that does not parse is dropped.
+// A nil base resolves nothing: Images as they are.
 func (p *Post) ResolveImages(base *url.URL) []Image {
+	if base == nil {
+		return p.Images()
+	}
 	var out []Image
 	for _, img := range p.Images() {
 		if hasScheme(img.URL, "data") {

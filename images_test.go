@@ -50,3 +50,9 @@ func TestResolveImages(t *testing.T) {
 	p, _ := Options{KeepDataURLs: true}.Parse([]byte(src))
 	assert.Len(t, p.ResolveImages(base), 5)
 }
+
+// TestResolveImagesNilBase: a nil base resolves nothing (it panicked).
+func TestResolveImagesNilBase(t *testing.T) {
+	p, _ := Parse([]byte("---\ncover: a.png\n---\n<p><img src=\"/b.png\"></p>"))
+	assert.Equal(t, p.Images(), p.ResolveImages(nil))
+}

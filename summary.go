@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // SummaryOptions tunes Post.SummaryWith. The zero value is Post.Summary.
@@ -176,7 +177,7 @@ func truncateHTML(src string, n int, mark string) string {
 			hidden--
 		}
 		for _, e := range t.closed {
-			if !e.hidden && hidden == 0 {
+			if !e.hidden && hidden == 0 && e.a != atom.Plaintext {
 				out.WriteString("</" + e.name + ">") // spelled out: the summary is well-formed
 			}
 		}
@@ -185,6 +186,9 @@ func truncateHTML(src string, n int, mark string) string {
 		}
 		switch t.kind {
 		case html.StartTagToken, html.SelfClosingTagToken:
+			if t.opened && open.elems[open.depth()-1].a == atom.Plaintext {
+				return true // no end tag ends it: the page the summary is put in would be text to its end
+			}
 			out.Write(t.raw)
 		case html.TextToken:
 			raw := string(t.text)
@@ -220,7 +224,7 @@ func truncateHTML(src string, n int, mark string) string {
 		return "" // no visible text: no summary
 	}
 	for open.depth() > 0 {
-		if e := open.pop(); !e.hidden && open.hidden == 0 {
+		if e := open.pop(); !e.hidden && open.hidden == 0 && e.a != atom.Plaintext {
 			out.WriteString("</" + e.name + ">")
 		}
 	}

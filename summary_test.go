@@ -6,6 +6,8 @@ import (
 
 	"github.com/rivo/uniseg"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 )
 
 func TestTruncateText(t *testing.T) {
@@ -124,4 +126,39 @@ func TestSummaryHTMLHidesWhatTextHides(t *testing.T) {
 	assert.NotContains(t, h, "p{}")
 	assert.Contains(t, h, "x := 1")
 	assert.Contains(t, h, "after ")
+}
+
+// TestSummaryHTMLEndsWhatItOpens: what SummaryHTML writes, put in a page,
+// leaves the page as it was after it: every element it opens it ends, and
+// <plaintext>, which nothing ends (the rest of the page would be text), is
+// not written; its text is.
+func TestSummaryHTMLEndsWhatItOpens(t *testing.T) {
+	for _, src := range []string{
+		"<p>a <plaintext>b <b>c</b>",
+		"<div><plaintext>",
+		"<p>x</p><PLAINTEXT>y",
+		"<xmp>a <b> c",
+		"<p>a<textarea>b",
+		"<p>a<title>b",
+		"<noembed>a",
+		"<p>a<noframes>b",
+	} {
+		p, _ := Parse([]byte(src))
+		got := p.SummaryHTML(100)
+		page := "<body>" + got + "<i>after</i></body>"
+		doc, err := html.Parse(strings.NewReader(page))
+		require.NoError(t, err)
+		var found bool
+		var find func(n *html.Node)
+		find = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "i" && n.FirstChild != nil && n.FirstChild.Data == "after" {
+				found = true
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				find(c)
+			}
+		}
+		find(doc)
+		assert.True(t, found, "%q: the page after the summary is still a page: %q", src, got)
+	}
 }

@@ -171,13 +171,13 @@ func save(p *hexo.Post, before string, dryRun, piped bool, stdout io.Writer) (wr
 		return false, nil
 	}
 	if dryRun && to != "" { // git's form of a rename, which git apply reads
-		fmt.Fprintf(stdout, "diff --git a/%s b/%s\nrename from %s\nrename to %s\n", patchPath(from), patchPath(to),
-			patchPath(from), patchPath(to))
+		fmt.Fprintf(stdout, "diff --git %s %s\nrename from %s\nrename to %s\n", gitQuote("a/"+patchPath(from)), gitQuote("b/"+patchPath(to)),
+			gitQuote(patchPath(from)), gitQuote(patchPath(to)))
 	}
 	if dryRun {
 		// standard unified output, "\ No newline at end of file" included,
 		// which git apply and patch -p1 take
-		fmt.Fprint(stdout, udiff.Unified("a/"+patchPath(p.Source), "b/"+patchPath(p.Source), before, after))
+		fmt.Fprint(stdout, udiff.Unified(gitQuote("a/"+patchPath(p.Source)), gitQuote("b/"+patchPath(p.Source)), before, after))
 		return false, nil
 	}
 	return true, p.Save()
@@ -240,5 +240,5 @@ func patchPath(name string) string {
 			}
 		}
 	}
-	return clean(strings.TrimLeft(filepath.ToSlash(name), "/"))
+	return strings.TrimLeft(filepath.ToSlash(name), "/")
 }

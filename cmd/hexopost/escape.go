@@ -12,12 +12,14 @@ import (
 // included), C1 controls, the Unicode line and paragraph separators, the
 // bidirectional overrides and bytes that are not UTF-8 are written as Go
 // escapes (\n, \x1b, \u202e), so that a post cannot forge a line of output or
-// send the terminal an escape sequence. Everything else is kept as it is.
+// send the terminal an escape sequence; a backslash is written \\, so that a
+// name written with a backslash and "n" cannot pass for one holding a line
+// break. Everything else is kept as it is.
 func clean(s string) string {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unsafeRune(r, n) {
+		if r == '\\' || unsafeRune(r, n) {
 			break
 		}
 		i += n
@@ -30,6 +32,8 @@ func clean(s string) string {
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
 		case !unsafeRune(r, n):
 			b.WriteString(s[i : i+n])
 		case r == utf8.RuneError:
@@ -47,6 +51,50 @@ func clean(s string) string {
 		}
 		i += n
 	}
+	return b.String()
+}
+
+// gitQuote writes a path in a patch header as git does: as it is, or, when
+// it holds a control character, a double quote, a backslash or a byte clean
+// escapes, in double quotes with C escapes (\n, \t, \", \\) and octal
+// bytes (\342\200\256), which git apply and patch read back to the name.
+func gitQuote(s string) string {
+	quote := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '"' || r == '\\' || unsafeRune(r, n) {
+			quote = true
+			break
+		}
+		i += n
+	}
+	if !quote {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case unsafeRune(r, n):
+			for _, c := range []byte(s[i : i+n]) {
+				fmt.Fprintf(&b, `\%03o`, c)
+			}
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	b.WriteByte('"')
 	return b.String()
 }
 

@@ -43,6 +43,23 @@ func TestOutputCannotBeForged(t *testing.T) {
 	}
 }
 
+// TestPatchPathsQuotedAsGitDoes: a dry run names a file holding a line
+// break, a quote or a backslash as git does, so that git apply finds that
+// file and no other.
+func TestPatchPathsQuotedAsGitDoes(t *testing.T) {
+	for in, want := range map[string]string{
+		"a/plain 标题.md":      "a/plain 标题.md",
+		"a/x\nb.md":          `"a/x\nb.md"`,
+		`a/x\nb.md`:          `"a/x\\nb.md"`,
+		`a/say "hi".md`:      `"a/say \"hi\".md"`,
+		"a/evil\u202egpj.md": `"a/evil\342\200\256gpj.md"`,
+		"a/bad\xff.md":       `"a/bad\377.md"`,
+		"a/tab\there.md":     `"a/tab\there.md"`,
+	} {
+		assert.Equal(t, want, gitQuote(in), "%q", in)
+	}
+}
+
 func TestEscapeControlCharacters(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain 标题 ✓":      "plain 标题 ✓",
@@ -52,6 +69,8 @@ func TestEscapeControlCharacters(t *testing.T) {
 		"ab\u202ecba":     `ab\u202ecba`,
 		"x\u2028y":        `x\u2028y`,
 		"bad\xffbyte":     `bad\xffbyte`,
+		`a\nb.md`:         `a\\nb.md`, // not the name holding a line break
+		`C:\posts`:        `C:\\posts`,
 	} {
 		assert.Equal(t, want, clean(in), "%q", in)
 	}

@@ -235,6 +235,15 @@ func TestFailingLineCases(t *testing.T) {
 	}
 }
 
+func keyLines(n int) string { // a front matter's opener and n key lines
+	var b strings.Builder
+	b.WriteString("---\n")
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: value %d\n", i, i)
+	}
+	return b.String()
+}
+
 // allocsOf is the bytes f allocates, the collector off.
 func allocsOf(f func()) uint64 {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
@@ -250,14 +259,7 @@ func allocsOf(f func()) uint64 {
 // ×4, ×16 and checks that Parse, and Lint and Fix, allocate in proportion
 // (the quadratic search grew ×256, and stopped at 64 KB).
 func TestFailingLineGrowth(t *testing.T) {
-	post := func(n int, broken string) string {
-		var b strings.Builder
-		b.WriteString("---\n")
-		for i := range n {
-			fmt.Fprintf(&b, "k%d: value %d\n", i, i)
-		}
-		return b.String() + broken + "---\nbody\n"
-	}
+	post := func(n int, broken string) string { return keyLines(n) + broken + "---\nbody\n" }
 	for _, s := range []struct {
 		name   string
 		broken string

@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -149,7 +150,8 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
 func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error) {
 	var doc yaml.Node
-	dec := yaml.NewDecoder(strings.NewReader(data))
+	lr := &lineReader{s: data}
+	dec := yaml.NewDecoder(lr)
 	err := dec.Decode(&doc)
 	if errors.Is(err, io.EOF) {
 		return nil, errNotMapping // empty or only comments
@@ -169,16 +171,13 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 		// began, or none; the first line at which a prefix stops decoding is
 		// where the author has to look.
 		msg := err.Error()
-		line := 0
+		named := 0
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
+			named, _ = strconv.Atoi(m[1])
 			msg = msg[len(m[0]):]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
-		if l := failingLine(data); l > 0 {
-			line = l
-		}
-		return nil, yamlError(firstLine, line, 0, errors.New(msg))
+		return nil, yamlError(firstLine, failingLine(data, lr.lines, named), 0, errors.New(msg))
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -220,23 +219,80 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	return fm, nil
 }
 
-// failingLine finds the line of a YAML error that yaml.v3 reports without one:
-// the first line at which a prefix of the block stops decoding.
-func failingLine(data string) int {
-	// quadratic, so only for front matter of a sensible size
-	if len(data) > 64<<10 || strings.Count(data, "\n") > 2000 {
-		return 0
+// lineReader hands yaml.v3 the block one line per Read, so that the lines
+// handed out when a decode fails bound where it failed.
+type lineReader struct {
+	s     string
+	off   int
+	lines int // lines handed out, in whole or in part
+}
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if r.off >= len(r.s) {
+		return 0, io.EOF
 	}
-	lines := strings.SplitAfter(data, "\n")
-	var prefix strings.Builder
-	for i, l := range lines {
-		prefix.WriteString(l)
-		var n yaml.Node
-		if yaml.Unmarshal([]byte(prefix.String()), &n) != nil {
-			return i + 1
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if r.off == 0 || r.s[r.off-1] == '\n' {
+		r.lines++
+	}
+	chunk := r.s[r.off:min(len(r.s), r.off+len(p))] // a long line goes in parts, each searched once
+	if i := strings.IndexByte(chunk, '\n'); i >= 0 {
+		chunk = chunk[:i+1]
+	}
+	r.off += copy(p, chunk)
+	return len(chunk), nil
+}
+
+// failingLine is the first line of the block at which a prefix of it stops
+// decoding, the line the author has to look at, from a decode that failed
+// having read the first read lines and whose message named the line named
+// (0 for none). yaml.v3 reads two tokens past the one it refuses (for its
+// comments), so that line is the last read or one of the two lines with
+// content before it; or, for a quote or bracket left open, the line the
+// message names (one too low when the parser, not the scanner, failed), or
+// the first line, which the message does not name. Only those prefixes are
+// decoded, first to last, the first that fails giving the line: at most five
+// decodes, each linear in the block.
+func failingLine(data string, read, named int) int {
+	ends := make([]int, 0, read) // ends[i] is where line i+1 ends
+	for off := 0; len(ends) < read && off < len(data); {
+		i := strings.IndexByte(data[off:], '\n')
+		if i < 0 {
+			ends = append(ends, len(data))
+			break
+		}
+		off += i + 1
+		ends = append(ends, off)
+	}
+	read = len(ends)
+	candidates := []int{1, named, named + 1}
+	for l, n := read-1, 0; l >= 1 && n < 2; l-- {
+		if t := strings.TrimSpace(data[lineStart(ends, l):ends[l-1]]); t != "" && t[0] != '#' {
+			candidates = append(candidates, l)
+			n++
 		}
 	}
-	return len(lines)
+	slices.Sort(candidates)
+	for i, l := range candidates {
+		if l < 1 || l >= read || i > 0 && l == candidates[i-1] {
+			continue
+		}
+		var n yaml.Node
+		if yaml.Unmarshal([]byte(data[:ends[l-1]]), &n) != nil {
+			return l
+		}
+	}
+	return read
+}
+
+// lineStart is where line l (from 1) begins, given where each line ends.
+func lineStart(ends []int, l int) int {
+	if l == 1 {
+		return 0
+	}
+	return ends[l-2]
 }
 
 func yamlError(firstLine, line, col int, err error) error {

@@ -97,6 +97,10 @@ var hostileShapes = []hostileShape{
 		}
 		return b.String() + "---\nbody"
 	}, nil},
+	{"broken last line of a front matter", 500, func(n int) string { return keyLines(n) + "title: \"a\" b\n---\nbody" }, nil},
+	{"quote left open in a front matter", 500, func(n int) string {
+		return strings.Replace(keyLines(n), "\n", "\ntitle: \"a\n", 1) + "---\nbody"
+	}, nil},
 	{"JSON nesting", 8000, func(n int) string {
 		return ";;;\n\"k\": " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n;;;\nbody"
 	}, nil},
@@ -108,6 +112,10 @@ var hostileShapes = []hostileShape{
 	{"lint: Nunjucks statements", 1000, func(n int) string { return strings.Repeat("{% if %}", n) }, lintAndFix},
 	{"lint: HTML body with breaks", 500, func(n int) string {
 		return "<div>\n" + strings.Repeat("<p>a</p>\n\n    <b>x</b>\n", n) + "</div>"
+	}, lintAndFix},
+	{"lint: broken last line of a front matter", 300, func(n int) string { return keyLines(n) + "title: \"a\" b\n---\nbody" }, lintAndFix},
+	{"lint: every front-matter line broken", 300, func(n int) string {
+		return "---\n" + strings.Repeat("title: \"a\" b\n", n) + "---\nbody"
 	}, lintAndFix},
 	// Markdown for another engine: tags on one line, in code spans, fences
 	{"Markdown(): tags on one line", 2000, func(n int) string { return strings.Repeat("{% img /a.png %} `{% img b %}` ", n) }, markdownOut},

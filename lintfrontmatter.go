@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -33,7 +34,7 @@ func (l *linter) frontMatter() {
 		case errors.Is(derr, errDuplicateKey):
 			l.add(RuleDuplicateKey, line, "", false, "%s: Hexo drops the post", msg)
 		default:
-			_, ok := repairFrontMatter(text, &p.opts)
+			_, ok := repairFrontMatter(text, &p.opts, derr)
 			l.add(RuleFrontMatterInvalid, line, "", ok, "%s: Hexo drops the post", msg)
 		}
 		return
@@ -103,7 +104,7 @@ func missedBlock(text string, opts *Options) (fixed, rule string, blank int, ok 
 
 // repairFrontMatterInvalid quotes the values YAML cannot read.
 func repairFrontMatterInvalid(p *Post, _ Finding, _ FixOptions) error {
-	if fixed, ok := repairFrontMatter(p.kept.text, &p.opts); ok {
+	if fixed, ok := repairFrontMatter(p.kept.text, &p.opts, p.kept.fmErr); ok {
 		return p.rewrite(fixed)
 	}
 	return nil
@@ -117,21 +118,30 @@ func repairMissedBlock(p *Post, _ Finding, _ FixOptions) error {
 	return nil
 }
 
+// maxMendedLines bounds the lines repairFrontMatter quotes: each costs a
+// decode of the block, so a block of broken lines costs at most that many.
+const maxMendedLines = 20
+
 // repairFrontMatter quotes, one line at a time as the decoder reports them,
 // the one-line values YAML cannot read (title: """'a title'"""), until the
-// block decodes. ok is false when a line is not such a value.
-func repairFrontMatter(text string, opts *Options) (string, bool) {
-	for range 20 {
+// block decodes. err is the decode error of text's block when the caller has
+// it (nil: decode it); each later round decodes the block once, so the rounds
+// are one more than the lines mended. ok is false when a line is not such a
+// value, or more than maxMendedLines are.
+func repairFrontMatter(text string, opts *Options, err error) (string, bool) {
+	for mended := 0; ; mended++ {
 		sp := splitFrontMatter(text)
 		if sp.separator == "" || strings.HasPrefix(sp.separator, ";") {
 			return text, false
 		}
-		_, err := decodeFrontMatter(sp, opts)
+		if err == nil || mended > 0 {
+			_, err = decodeFrontMatter(sp, opts)
+		}
 		if err == nil {
 			return text, true
 		}
 		var pe *ParseError
-		if !errors.As(err, &pe) || pe.Line == 0 || errors.Is(err, errDuplicateKey) || !errors.Is(err, ErrFrontMatter) {
+		if mended == maxMendedLines || !errors.As(err, &pe) || pe.Line == 0 || errors.Is(err, errDuplicateKey) || !errors.Is(err, ErrFrontMatter) {
 			return text, false
 		}
 		lines := strings.SplitAfter(text, "\n")
@@ -145,25 +155,32 @@ func repairFrontMatter(text string, opts *Options) (string, bool) {
 		lines[pe.Line-1] = line
 		text = strings.Join(lines, "")
 	}
-	return text, false
 }
 
 var keyValueRE = regexp.MustCompile(`^([A-Za-z_][\w-]*):[ \t]+([^\[{|>&*!\s].*?)[ \t]*$`)
 
 // quoteValue rewrites a top-level "key: value" line with the value in single
-// quotes, the stray quotes around it dropped.
+// quotes: the stray quotes around it dropped when nothing but quotes is lost,
+// else the whole value as written (title: "a" b becomes title: '"a" b').
+// ok is false when the quoted value would not read back with all its text.
 func quoteValue(line string) (string, bool) {
 	content := strings.TrimSuffix(line, "\n")
 	m := keyValueRE.FindStringSubmatch(content)
 	if m == nil {
 		return line, false
 	}
-	v := strayQuotesTrimmed(m[2])
-	return m[1] + ": '" + strings.ReplaceAll(v, "'", "''") + "'" + line[len(content):], true
+	quoted := "'" + strings.ReplaceAll(strayQuotesTrimmed(m[2]), "'", "''") + "'"
+	var s string
+	if yaml.Unmarshal([]byte(quoted), &s) != nil || !keepsText(m[2], s) {
+		return line, false // a character YAML refuses or reads as a break
+	}
+	return m[1] + ": " + quoted + line[len(content):], true
 }
 
 // strayQuotesTrimmed drops quotes a scraper wrapped a value in: mirrored runs
-// at both ends ("""'a'"""), or a lone opening quote never closed.
+// at both ends ("""'a'"""), or a lone opening quote never closed. It drops
+// them only when what remains is the whole value, nothing but quotes lost:
+// "a" b is not "a" closed, and an escape YAML would read (\") is text.
 func strayQuotesTrimmed(v string) string {
 	const quotes = `"'`
 	lead := len(v) - len(strings.TrimLeft(v, quotes))
@@ -171,15 +188,31 @@ func strayQuotesTrimmed(v string) string {
 	if lead > 0 && lead == trail && 2*lead < len(v) {
 		open, closer := []byte(v[:lead]), v[len(v)-trail:]
 		slices.Reverse(open)
-		if string(open) == closer {
+		if string(open) == closer { // only quotes go: "a "b" c" is a "b" c
 			return v[lead : len(v)-trail]
 		}
 	}
 	if lead >= 1 { // an opening quote never closed: the value as YAML would read it closed
 		var s string
-		if yaml.Unmarshal([]byte(v+v[:1]), &s) == nil && s != "" {
+		if yaml.Unmarshal([]byte(v+v[:1]), &s) == nil && s != "" && keepsText(v, s) {
 			return s
 		}
 	}
 	return v
+}
+
+// keepsText reports whether every character of v but its quotes is in s, in order.
+func keepsText(v, s string) bool {
+	for _, r := range v {
+		if r == '"' || r == '\'' {
+			continue
+		}
+		i := strings.IndexRune(s, r)
+		if i < 0 {
+			return false
+		}
+		_, w := utf8.DecodeRuneInString(s[i:]) // RuneError matches an invalid byte: one wide
+		s = s[i+w:]
+	}
+	return true
 }

@@ -29,7 +29,8 @@ var ErrNotEditable = errors.New("front matter cannot be edited in place")
 // The value is written as YAML (yaml.v3's encoding: strings that YAML would
 // read as another type are quoted), or as JSON in a ";;;" block. A
 // time.Time is written as Hexo's scaffolds write dates, 2006-01-02 15:04:05,
-// followed by its offset unless it is in UTC.
+// followed by its offset unless it is in UTC; one whose year is not four
+// digits (before 0, past 9999) has no such form and is refused.
 func (p *Post) SetField(key string, value any) error {
 	return p.edit(key, value, true)
 }
@@ -541,6 +542,9 @@ const (
 // Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp).
 func valueNode(value any) (*yaml.Node, error) {
 	if t, ok := value.(time.Time); ok {
+		if err := writableYear(t); err != nil {
+			return nil, err
+		}
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: scaffoldDate(t)}, nil
 	}
 	var vn yaml.Node
@@ -604,6 +608,16 @@ func flowStyle(n *yaml.Node) {
 	}
 }
 
+// writableYear refuses a date whose year is not four digits: YAML's
+// timestamps and RFC 3339 have no other (-271821-04-20 read back as year
+// 271821, and year -1 as no date).
+func writableYear(t time.Time) error {
+	if y := t.Year(); y < 0 || y > 9999 {
+		return fmt.Errorf("%w: year %d cannot be written as a date (four digits)", ErrNotEditable, y)
+	}
+	return nil
+}
+
 // scaffoldDate is how hexo new writes a date: the wall time, with the offset
 // when the zone is not UTC (js-yaml reads a date without one as UTC).
 func scaffoldDate(t time.Time) string {
@@ -620,6 +634,9 @@ func jsonBytes(value any) ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if t, ok := value.(time.Time); ok {
+		if err := writableYear(t); err != nil {
+			return nil, err
+		}
 		value = t.Format(time.RFC3339)
 	}
 	if err := enc.Encode(value); err != nil {

@@ -20,8 +20,10 @@ func (l *linter) dates() {
 		line := l.p.FrontMatter.line(key)
 		switch v.(type) {
 		case int64, float64:
-			t, _ := dateValue(v, time.UTC)
-			l.add(RuleDateEpoch, line, key, true, "%s %v is a number: Hexo reads milliseconds since 1970 (%s)", key, v, t.Format(time.RFC3339))
+			t, ok := dateValue(v, time.UTC)
+			// a year YAML can write (four digits): before year 0 or past 9999 the date stays a number
+			writable := ok && t.Year() >= 0 && t.Year() <= 9999
+			l.add(RuleDateEpoch, line, key, writable, "%s %v is a number: Hexo reads milliseconds since 1970 (%s)", key, v, timeText(t, time.RFC3339))
 			continue
 		}
 		if _, ok := dateValue(v, time.UTC); !ok {
@@ -92,11 +94,13 @@ func repairDateInvalid(p *Post, f Finding, opts FixOptions) error {
 	return p.SetField(f.Key, d)
 }
 
-// repairDateEpoch writes the instant the number stands for as a date.
+// repairDateEpoch writes the instant the number stands for as a date, in
+// the site's zone: a date without an offset is read in that zone, so the UTC
+// wall time moved the instant (and the permalink) by the zone's offset.
 func repairDateEpoch(p *Post, f Finding, _ FixOptions) error {
 	v, _ := p.FrontMatter.Get(f.Key)
 	if t, ok := dateValue(v, time.UTC); ok {
-		return p.SetField(f.Key, t)
+		return p.SetField(f.Key, t.In(p.opts.location()))
 	}
 	return nil
 }

@@ -120,6 +120,29 @@ var hostileShapes = []hostileShape{
 		}
 		return b.String()
 	}, func(src string) { _, _ = ParseSiteConfig([]byte(src)) }},
+	// _config.yml's skip_render, include and exclude patterns, each compiled
+	// and matched on a few paths
+	{"glob: **/ segments", 1000, func(n int) string { return strings.Repeat("**/", n) + "*.md" }, globOver},
+	{"glob: **/ between names", 500, func(n int) string { return strings.Repeat("**/a/", n) + "*.md" }, globOver},
+	{"glob: *? runs", 1000, func(n int) string { return strings.Repeat("*?", n) + ".md" }, globOver},
+	{"glob: alternations", 500, func(n int) string { return strings.Repeat("{a,b}", n) }, globOver},
+	{"glob: one long alternation", 1000, func(n int) string { return "{" + strings.Repeat("ab,", n) + "c}/*.md" }, globOver},
+	{"glob: empty alternations", 1000, func(n int) string { return strings.Repeat("{,}", n) + "*.md" }, globOver},
+	{"glob: nested braces", 50, func(n int) string { return strings.Repeat("{a,", n) + strings.Repeat("}", n) }, globOver},
+	{"glob: classes", 800, func(n int) string { return strings.Repeat("[a-z]", n) }, globOver},
+	{"glob: unclosed classes", 4000, func(n int) string { return strings.Repeat("[", n) }, globOver},
+	{"glob: escapes and stars", 1000, func(n int) string { return strings.Repeat(`\**`, n) }, globOver},
+}
+
+// globPaths are the paths globOver matches: a site's usual names, deep ones
+// and dotted ones.
+var globPaths = []string{"_posts/2021/hello-world.md", "about/index.md", "a/b/c/d/e/f/g/h.md", ".hidden/x.md", strings.Repeat("ab/", 40) + "c.md"}
+
+func globOver(pattern string) {
+	g := compileGlobs([]string{pattern, "!" + pattern})
+	for _, p := range globPaths {
+		g.match(p)
+	}
 }
 
 func markdownOut(src string) {

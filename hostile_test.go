@@ -132,6 +132,10 @@ var hostileShapes = []hostileShape{
 	{"glob: classes", 800, func(n int) string { return strings.Repeat("[a-z]", n) }, globOver},
 	{"glob: unclosed classes", 4000, func(n int) string { return strings.Repeat("[", n) }, globOver},
 	{"glob: escapes and stars", 1000, func(n int) string { return strings.Repeat(`\**`, n) }, globOver},
+	// the permalink pattern on a post: a site of one post, as JSON
+	{"permalink: the pattern names a value", 200, func(n int) string { return permalinkSite(n, 4000) }, runSiteJSON},
+	{"permalink: a long value", 2000, func(n int) string { return permalinkSite(300, n) }, runSiteJSON},
+	{"permalink: both grow", 100, func(n int) string { return permalinkSite(n, 20*n) }, runSiteJSON},
 }
 
 // globPaths are the paths globOver matches: a site's usual names, deep ones

@@ -3,6 +3,7 @@ package hexo
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -114,10 +115,23 @@ func first(a, b string) string {
 	return b
 }
 
+// maxPermalinkLen is the longest path the site's permalink pattern may
+// expand to: Linux's PATH_MAX. Hexo writes public/<path> (index.html below
+// a path ending in "/"), which fails past it, so no longer path is one Hexo
+// makes; and a pattern naming a long value many times (":k/" ×10,000 with a
+// 40 KB k) would otherwise build gigabytes.
+const maxPermalinkLen = 4096
+
 // permalinkPath is Hexo's post_permalink filter: the post's path below the
 // site root. A front-matter permalink wins; otherwise the site's pattern is
 // filled from the post (in the site's zone) and, for parameters it does not
 // know, the post's front matter and permalink_defaults.
+//
+// The expansion is measured before it is built: past maxPermalinkLen the
+// post gets a warning and no path (as a post without a date has none), not
+// a path Hexo would not write. The default pattern is no fallback: it names
+// a page Hexo does not make, and its :title can be as long (a front-matter
+// slug).
 func permalinkPath(p *Post, c *SiteConfig, loc *time.Location) (string, bool) {
 	if own := p.Permalink; own != "" {
 		if c.PostAssetFolder && !strings.HasSuffix(own, "/") && !strings.HasSuffix(own, ".html") {
@@ -133,28 +147,77 @@ func permalinkPath(p *Post, c *SiteConfig, loc *time.Location) (string, bool) {
 	}
 	d := p.Date.In(loc)
 	ok := true
-	out := permalinkParam.ReplaceAllStringFunc(c.Permalink, func(m string) string {
-		v, found := permalinkValue(m[1:], p, c, d)
-		if !found {
-			ok = false
-			return "undefined" // what JavaScript's replace writes for a missing value
+	params := permalinkParam.FindAllStringSubmatchIndex(c.Permalink, -1)
+	values := map[string]any{} // each name looked up once, however often the pattern names it
+	size := len(c.Permalink)
+	for _, m := range params {
+		name := c.Permalink[m[2]:m[3]]
+		v, seen := values[name]
+		if !seen {
+			var found bool
+			if v, found = permalinkData(name, p, c, d); !found {
+				v, ok = "undefined", false // what JavaScript's replace writes for a missing value
+			}
+			values[name] = v
 		}
-		return v
-	})
+		if size += jsStringLen(v, maxPermalinkLen) - (m[1] - m[0]); size > maxPermalinkLen {
+			p.warn(fmt.Sprintf("the permalink pattern expands to more than %d bytes for this post (a path Hexo cannot write); the post is given no path", maxPermalinkLen))
+			return "", true
+		}
+	}
+	var b strings.Builder
+	b.Grow(size + 1)
+	last := 0
+	for _, m := range params {
+		b.WriteString(c.Permalink[last:m[0]])
+		b.WriteString(jsString(values[c.Permalink[m[2]:m[3]]]))
+		last = m[1]
+	}
+	b.WriteString(c.Permalink[last:])
+	out := b.String()
 	if c.PostAssetFolder && !strings.HasSuffix(out, "/") && !strings.HasSuffix(out, ".html") {
 		out += "/"
 	}
 	return out, ok
 }
 
-// permalinkValue is one parameter of the permalink pattern: Hexo's own meta
-// first, then the post's data (front matter included), then
-// permalink_defaults.
+// jsStringLen is len(jsString(v)), counted without building it and given up
+// once past limit: a list of aliases to one long value is far longer as text
+// than in the post.
+func jsStringLen(v any, limit int) int {
+	switch x := v.(type) {
+	case string:
+		return len(x)
+	case []any:
+		n := max(len(x)-1, 0) // the commas
+		for _, e := range x {
+			if n > limit {
+				break
+			}
+			if e != nil {
+				n += jsStringLen(e, limit-n)
+			}
+		}
+		return n
+	}
+	return len(jsString(v))
+}
+
+// permalinkValue is one parameter of the permalink pattern as text.
 func permalinkValue(name string, p *Post, c *SiteConfig, d time.Time) (string, bool) {
+	v, ok := permalinkData(name, p, c, d)
+	return jsString(v), ok
+}
+
+// permalinkData is one parameter of the permalink pattern: Hexo's own meta
+// first, then the post's data (front matter included), then
+// permalink_defaults. A value from the data is returned as it is, for
+// jsString.
+func permalinkData(name string, p *Post, c *SiteConfig, d time.Time) (any, bool) {
 	switch name {
 	case "id":
 		if v, ok := p.FrontMatter.Get("id"); ok && truthy(v) {
-			return jsString(v), true
+			return v, true
 		}
 		return "", false // Hexo's random database id cannot be reproduced
 	case "title":
@@ -203,10 +266,10 @@ func permalinkValue(name string, p *Post, c *SiteConfig, d time.Time) (string, b
 		return strconv.FormatBool(p.Comments), true
 	}
 	if v, ok := p.Extra[name]; ok {
-		return jsString(v), true
+		return v, true
 	}
 	if v, ok := p.FrontMatter.Get(name); ok {
-		return jsString(v), true
+		return v, true
 	}
 	if v, ok := c.PermalinkDefaults[name]; ok {
 		return v, true

@@ -136,6 +136,13 @@ var hostileShapes = []hostileShape{
 	{"permalink: the pattern names a value", 200, func(n int) string { return permalinkSite(n, 4000) }, runSiteJSON},
 	{"permalink: a long value", 2000, func(n int) string { return permalinkSite(300, n) }, runSiteJSON},
 	{"permalink: both grow", 100, func(n int) string { return permalinkSite(n, 20*n) }, runSiteJSON},
+	// new_post_name on a post's file name (4,000 runes, or growing)
+	{"new_post_name: parameters", 100, func(n int) string { return strings.Repeat(":a", n) + ".md" }, parseLongName},
+	{"new_post_name: parameters and dates", 50, func(n int) string { return strings.Repeat(":a-:year:i_day", n) + ".md" }, parseLongName},
+	{"new_post_name: literal text between", 100, func(n int) string { return strings.Repeat("b:a", n) + ".md" }, parseLongName},
+	{"new_post_name: a long name", 1000, func(n int) string { return strings.Repeat("b-2021", n) + ".md" }, func(name string) {
+		newFilenamePattern(strings.Repeat(":a-:year", 50) + ".md").parse(name)
+	}},
 }
 
 // globPaths are the paths globOver matches: a site's usual names, deep ones
@@ -148,6 +155,11 @@ func globOver(pattern string) {
 		g.match(p)
 	}
 }
+
+// longName is a file name of 4,000 runes, digits and dashes among them.
+var longName = strings.Repeat("b-2021-1", 500) + ".md"
+
+func parseLongName(newPostName string) { newFilenamePattern(newPostName).parse(longName) }
 
 func markdownOut(src string) {
 	p, _ := Parse([]byte(src))

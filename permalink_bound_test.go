@@ -2,6 +2,9 @@ package hexo
 
 import (
 	"context"
+	"path"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -70,4 +73,67 @@ func TestPermalinkBounded(t *testing.T) {
 	_, p = siteJSON("permalink: ':nothing/:nothing/'\n\x00---\ndate: 2020-01-01\n---\n")
 	assert.Equal(t, "undefined/undefined/", p.Path)
 	assert.Len(t, p.Warnings, 1)
+}
+
+// filenameRegexp is new_post_name as the regular expression Hexo builds,
+// the reference FuzzFilenamePattern checks the matcher against.
+func filenameRegexp(newPostName string) (*regexp.Regexp, []string) {
+	rule := strings.ToValidUTF8(strings.TrimSuffix(newPostName, path.Ext(newPostName)), "\uFFFD")
+	segments := map[string]string{
+		"year": `(\d{4})`, "month": `(\d{2})`, "day": `(\d{2})`,
+		"i_month": `(\d{1,2})`, "i_day": `(\d{1,2})`, "hash": `([0-9a-f]{12})`,
+	}
+	var expr strings.Builder
+	var params []string
+	expr.WriteString("^")
+	last := 0
+	for _, m := range permalinkParam.FindAllStringSubmatchIndex(rule, -1) {
+		expr.WriteString(regexp.QuoteMeta(rule[last:m[0]]))
+		name := rule[m[2]:m[3]]
+		params = append(params, name)
+		if seg, ok := segments[name]; ok {
+			expr.WriteString(seg)
+		} else {
+			expr.WriteString(`(.+?)`)
+		}
+		last = m[1]
+	}
+	expr.WriteString(regexp.QuoteMeta(rule[last:]) + "$")
+	return regexp.MustCompile(expr.String()), params
+}
+
+// FuzzFilenamePattern: new_post_name's matcher captures what the regular
+// expression Hexo builds captures (small patterns and names), and never
+// panics.
+func FuzzFilenamePattern(f *testing.F) {
+	for _, s := range [][2]string{
+		{":year-:month-:day-:title.md", "2021-06-12-hello world"}, {":i_month/:i_day/:title", "1/12/3/x"},
+		{":title-:hash", "a-b-0123456789ab"}, {":a:b:c", "xy\nz"}, {":a-:b", "a-b-c-d"}, {"x\xff:title", "x\xff\xfey"},
+		{":lang/:title.md", "en/x"}, {":year:month:day", "20210612"}, {":i_day:i_month", "1234"}, {"é:aé:b", "éxéyé"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, newPostName, rel string) {
+		if len(newPostName) > 40 || len(rel) > 40 {
+			return
+		}
+		rel = strings.TrimSuffix(rel, path.Ext(rel))
+		re, params := filenameRegexp(newPostName)
+		want := re.FindStringSubmatch(rel)
+		got, ok := newFilenamePattern(newPostName).match(rel)
+		if ok != (want != nil) {
+			t.Fatalf("%q on %q: matched %v, the regexp %v", newPostName, rel, ok, want != nil)
+		}
+		if ok && !slices.Equal(got, want[1:]) {
+			t.Fatalf("%q on %q: %q, the regexp %q", newPostName, rel, got, want[1:])
+		}
+		assert.Len(t, got, len(params)*boolInt(ok))
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -15,16 +15,25 @@ type glob struct {
 	neg bool // "!pattern": every path the pattern does not match
 }
 
-// compileGlobs turns patterns into globs; a pattern that cannot be read is
-// left out (micromatch matches nothing with it).
+// maxGlobLen is the longest pattern read: picomatch's MAX_LENGTH. Hexo's
+// isMatch throws on a longer one, so there is no answer of Hexo's to copy;
+// it is left out like a pattern that cannot be read, and the cap keeps a
+// pattern's regexp (and each name's match, pattern × name) bounded.
+const maxGlobLen = 64 << 10
+
+// compileGlobs turns patterns into globs; a pattern that cannot be read, or
+// is longer than maxGlobLen, is left out (micromatch matches nothing with it).
 func compileGlobs(patterns []string) globs {
 	var g globs
 	for _, p := range patterns {
+		if len(p) > maxGlobLen {
+			continue
+		}
 		neg := false
 		for strings.HasPrefix(p, "!") {
 			p, neg = p[1:], !neg
 		}
-		if re, err := regexp.Compile(globRegexp(p)); err == nil && p != "" {
+		if re, err := regexp.Compile(globRegexp(p, true)); err == nil && p != "" {
 			g = append(g, glob{re, neg})
 		}
 	}
@@ -48,14 +57,20 @@ func (g globs) match(name string) bool {
 // {a,b} alternatives, "\" an escape. As with micromatch's defaults, a
 // wildcard does not match a name's leading "." and a pattern without "/"
 // matches the whole path, not its base name; a leading "./" is dropped.
-func globRegexp(p string) string {
+//
+// With collapse, a run of "**/" segments is read as one, as picomatch's
+// parser does ("**/**/" means "**/"): the regexp is the same language
+// ((x*)(x*) is x*) without a loop per segment, each of which the NFA would
+// step through for every byte of every name. Without, only FuzzGlob uses it.
+func globRegexp(p string, collapse bool) string {
 	p = strings.TrimPrefix(p, "./")
 	tail := "" // "dir/**" matches dir too
 	if strings.HasSuffix(p, "/**") && len(p) > 3 {
 		p, tail = p[:len(p)-3], `(?:/(?:[^/.][^/]*(?:/[^/.][^/]*)*)?)?`
 	}
 	var b strings.Builder
-	depth := 0 // open {…} groups
+	depth := 0    // open {…} groups
+	closeAt := -1 // the first "]" after the last "[" looked from; len(p) for none
 	atStart := func(i int) bool { return i == 0 || p[i-1] == '/' }
 	for i := 0; i < len(p); i++ {
 		c := p[i]
@@ -67,6 +82,9 @@ func globRegexp(p string) string {
 			i++
 			if i+1 < len(p) { // "**/": no segment, or segments each ended by "/"
 				i++
+				for collapse && strings.HasPrefix(p[i+1:], "**/") {
+					i += 3
+				}
 				b.WriteString(`(?:[^/.][^/]*/)*`)
 			} else {
 				b.WriteString(`(?:[^/.][^/]*(?:/[^/.][^/]*)*)?`)
@@ -87,14 +105,19 @@ func globRegexp(p string) string {
 				b.WriteString(`[^/]`)
 			}
 		case c == '[':
-			end := strings.IndexByte(p[i+1:], ']')
-			if end < 0 {
+			if closeAt <= i { // looked for once per "]": "[[[[" is not quadratic
+				closeAt = len(p)
+				if end := strings.IndexByte(p[i+1:], ']'); end >= 0 {
+					closeAt = i + 1 + end
+				}
+			}
+			if closeAt == len(p) {
 				b.WriteString(`\[`)
 				continue
 			}
-			class := p[i+1 : i+1+end] // [!a] is "!" or "a", as micromatch reads it; [^a] negates
+			class := p[i+1 : closeAt] // [!a] is "!" or "a", as micromatch reads it; [^a] negates
 			b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
-			i += end + 1
+			i = closeAt
 		case c == '{':
 			depth++
 			b.WriteString("(?:")

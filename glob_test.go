@@ -3,6 +3,7 @@ package hexo
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,4 +50,47 @@ func FuzzGlobs(f *testing.F) {
 			t.Fatalf("%q does not match exactly itself", pattern)
 		}
 	})
+}
+
+// FuzzGlob: a run of "**/" collapsed to one matches exactly the names the
+// pattern read segment by segment matches (small patterns and names, where
+// the long form is cheap), and nothing panics.
+func FuzzGlob(f *testing.F) {
+	for _, s := range [][2]string{
+		{"**/**/a.md", "a.md"}, {"**/**/a.md", "x/y/a.md"}, {"a/**/**/**", "a/.b/c"}, {"**/**/**", "x/"},
+		{"**/**/*.{md,html}", "_posts/a.md"}, {`\**/**/**/b`, "*x/b"}, {"[**/**/]/**/**/x", "*/x"}, {"!**/**/.a", ".a"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, name string) {
+		if len(pattern) > 64 || len(name) > 64 {
+			return
+		}
+		short, errS := regexp.Compile(globRegexp(pattern, true))
+		long, errL := regexp.Compile(globRegexp(pattern, false))
+		if (errS == nil) != (errL == nil) {
+			t.Fatalf("%q: collapsed %v, read in full %v", pattern, errS, errL)
+		}
+		if errS != nil {
+			return
+		}
+		for _, n := range []string{name, name + "/", "a/" + name, strings.ReplaceAll(pattern, "*", "a")} {
+			if short.MatchString(n) != long.MatchString(n) {
+				t.Fatalf("%q on %q: collapsed %v, read in full %v", pattern, n, short.MatchString(n), long.MatchString(n))
+			}
+		}
+		compileGlobs([]string{pattern}).match(name)
+	})
+}
+
+// TestGlobBounds: a run of "**/" compiles to the regexp of one (the NFA
+// steps through one loop, not one a segment), and a pattern past
+// picomatch's MAX_LENGTH is left out, as Hexo's isMatch throws on it.
+func TestGlobBounds(t *testing.T) {
+	one := globRegexp("**/x.md", true)
+	assert.Equal(t, one, globRegexp(strings.Repeat("**/", 5000)+"x.md", true))
+	assert.Equal(t, globRegexp("a/**/**/**", true), globRegexp("a/"+strings.Repeat("**/", 5000)+"**", true))
+	long := strings.Repeat("a", maxGlobLen-5) + "/**"
+	assert.True(t, compileGlobs([]string{long}).match(long[:maxGlobLen-5]+"/b.md"), "at the cap")
+	assert.Empty(t, compileGlobs([]string{long + "/*/"}), "past the cap")
 }

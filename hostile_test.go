@@ -128,7 +128,46 @@ var hostileShapes = []hostileShape{
 		}
 		return b.String()
 	}, func(src string) { _, _ = ParseSiteConfig([]byte(src)) }},
+	// _config.yml's skip_render, include and exclude patterns, each compiled
+	// and matched on a few paths
+	{"glob: **/ segments", 1000, func(n int) string { return strings.Repeat("**/", n) + "*.md" }, globOver},
+	{"glob: **/ between names", 500, func(n int) string { return strings.Repeat("**/a/", n) + "*.md" }, globOver},
+	{"glob: *? runs", 1000, func(n int) string { return strings.Repeat("*?", n) + ".md" }, globOver},
+	{"glob: alternations", 500, func(n int) string { return strings.Repeat("{a,b}", n) }, globOver},
+	{"glob: one long alternation", 1000, func(n int) string { return "{" + strings.Repeat("ab,", n) + "c}/*.md" }, globOver},
+	{"glob: empty alternations", 1000, func(n int) string { return strings.Repeat("{,}", n) + "*.md" }, globOver},
+	{"glob: nested braces", 50, func(n int) string { return strings.Repeat("{a,", n) + strings.Repeat("}", n) }, globOver},
+	{"glob: classes", 800, func(n int) string { return strings.Repeat("[a-z]", n) }, globOver},
+	{"glob: unclosed classes", 4000, func(n int) string { return strings.Repeat("[", n) }, globOver},
+	{"glob: escapes and stars", 1000, func(n int) string { return strings.Repeat(`\**`, n) }, globOver},
+	// the permalink pattern on a post: a site of one post, as JSON
+	{"permalink: the pattern names a value", 200, func(n int) string { return permalinkSite(n, 4000) }, runSiteJSON},
+	{"permalink: a long value", 2000, func(n int) string { return permalinkSite(300, n) }, runSiteJSON},
+	{"permalink: both grow", 100, func(n int) string { return permalinkSite(n, 20*n) }, runSiteJSON},
+	// new_post_name on a post's file name (4,000 runes, or growing)
+	{"new_post_name: parameters", 100, func(n int) string { return strings.Repeat(":a", n) + ".md" }, parseLongName},
+	{"new_post_name: parameters and dates", 50, func(n int) string { return strings.Repeat(":a-:year:i_day", n) + ".md" }, parseLongName},
+	{"new_post_name: literal text between", 100, func(n int) string { return strings.Repeat("b:a", n) + ".md" }, parseLongName},
+	{"new_post_name: a long name", 1000, func(n int) string { return strings.Repeat("b-2021", n) + ".md" }, func(name string) {
+		newFilenamePattern(strings.Repeat(":a-:year", 50) + ".md").parse(name)
+	}},
 }
+
+// globPaths are the paths globOver matches: a site's usual names, deep ones
+// and dotted ones.
+var globPaths = []string{"_posts/2021/hello-world.md", "about/index.md", "a/b/c/d/e/f/g/h.md", ".hidden/x.md", strings.Repeat("ab/", 40) + "c.md"}
+
+func globOver(pattern string) {
+	g := compileGlobs([]string{pattern, "!" + pattern})
+	for _, p := range globPaths {
+		g.match(p)
+	}
+}
+
+// longName is a file name of 4,000 runes, digits and dashes among them.
+var longName = strings.Repeat("b-2021-1", 500) + ".md"
+
+func parseLongName(newPostName string) { newFilenamePattern(newPostName).parse(longName) }
 
 func markdownOut(src string) {
 	p, _ := Parse([]byte(src))

@@ -3,6 +3,7 @@ package hexo
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -17,40 +18,178 @@ var permalinkParam = regexp.MustCompile(`:(\w*[^_\W])`)
 
 // filenameSegments are the capture patterns Hexo's post processor gives the
 // date parts of new_post_name; every other parameter is "(.+?)".
-var filenameSegments = map[string]string{
-	"year": `(\d{4})`, "month": `(\d{2})`, "day": `(\d{2})`,
-	"i_month": `(\d{1,2})`, "i_day": `(\d{1,2})`, "hash": `([0-9a-f]{12})`,
+var filenameSegments = map[string]filenamePart{
+	"year": {kind: partDigits, n: 4}, "month": {kind: partDigits, n: 2}, "day": {kind: partDigits, n: 2},
+	"i_month": {kind: partDigits12}, "i_day": {kind: partDigits12}, "hash": {kind: partHex, n: 12},
 }
 
-// filenamePattern is new_post_name compiled once per site.
+// filenamePattern is new_post_name compiled once per site: its literal text
+// and parameters in turn, matched as the anchored regular expression Hexo
+// builds (^text(.+?)text(\d{4})…$) is, on runes as Go's regexp reads them.
+// It is matched by dynamic programming rather than by a regexp: Go's NFA
+// copies every capture for every thread it adds, so n parameters cost n² a
+// byte of the name (1,600 parameters took 0.4 s a post); here a match costs
+// parts × runes of the name, bits of memory as much.
 type filenamePattern struct {
-	re     *regexp.Regexp
-	params []string
+	parts    []filenamePart
+	params   []string
+	minRunes int // runes the shortest match takes: a shorter name is no match
 }
+
+type filenamePart struct {
+	kind byte
+	n    int    // runes of partDigits and partHex
+	lit  []rune // partLiteral's text
+}
+
+const (
+	partLiteral  = iota
+	partAny      // (.+?): the fewest runes, none "\n", at least one
+	partDigits   // \d{n}
+	partDigits12 // \d{1,2}: two digits when the rest matches after them
+	partHex      // [0-9a-f]{n}
+)
 
 // newFilenamePattern is hexo-util's Permalink over new_post_name without its
 // extension, as parseFilename in hexo/lib/plugins/processor/post.js builds it.
 func newFilenamePattern(newPostName string) filenamePattern {
 	rule := strings.ToValidUTF8(strings.TrimSuffix(newPostName, path.Ext(newPostName)), "\uFFFD")
 	var fp filenamePattern
-	var expr strings.Builder
-	expr.WriteString("^")
+	literal := func(s string) {
+		if s != "" {
+			r := []rune(s)
+			fp.parts = append(fp.parts, filenamePart{kind: partLiteral, lit: r})
+			fp.minRunes += len(r)
+		}
+	}
 	last := 0
 	for _, m := range permalinkParam.FindAllStringSubmatchIndex(rule, -1) {
-		expr.WriteString(regexp.QuoteMeta(rule[last:m[0]]))
+		literal(rule[last:m[0]])
 		name := rule[m[2]:m[3]]
 		fp.params = append(fp.params, name)
-		if seg, ok := filenameSegments[name]; ok {
-			expr.WriteString(seg)
-		} else {
-			expr.WriteString(`(.+?)`)
+		part, ok := filenameSegments[name]
+		if !ok {
+			part = filenamePart{kind: partAny}
 		}
+		fp.parts = append(fp.parts, part)
+		fp.minRunes += max(part.n, 1)
 		last = m[1]
 	}
-	expr.WriteString(regexp.QuoteMeta(rule[last:]) + "$")
-	fp.re, _ = regexp.Compile(expr.String()) // only a pattern too large for RE2 fails: it then matches nothing
+	literal(rule[last:])
 	return fp
 }
+
+// match is the captures of the pattern's parameters in rel, in order, or
+// false. reach[j] holds, for each rune position i, whether parts j… match
+// the runes from i to the end; the captures then take, part by part, the
+// first choice (the fewest runes for (.+?), two digits before one) from which
+// the rest still matches: the answer a backtracking regexp gives.
+func (fp filenamePattern) match(rel string) ([]string, bool) {
+	var runes []rune
+	var at []int // byte offset of each rune, and of the end
+	for i, r := range rel {
+		runes, at = append(runes, r), append(at, i)
+	}
+	at = append(at, len(rel))
+	n := len(runes)
+	if n < fp.minRunes {
+		return nil, false
+	}
+	width := n/64 + 1 // words of a row of n+1 bits
+	reach := make([]uint64, (len(fp.parts)+1)*width)
+	row := func(j int) []uint64 { return reach[j*width : (j+1)*width] }
+	has := func(r []uint64, i int) bool { return r[i/64]&(1<<(i%64)) != 0 }
+	row(len(fp.parts))[n/64] |= 1 << (n % 64)
+	for j := len(fp.parts) - 1; j >= 0; j-- {
+		cur, next, part := row(j), row(j+1), fp.parts[j]
+		set := func(i int) { cur[i/64] |= 1 << (i % 64) }
+		switch part.kind {
+		case partAny:
+			first := -1 // the first position after i that the rest matches from, with no "\n" before it
+			for i := n - 1; i >= 0; i-- {
+				if has(next, i+1) {
+					first = i + 1
+				}
+				if runes[i] == '\n' {
+					first = -1
+				} else if first >= 0 {
+					set(i)
+				}
+			}
+		case partDigits12:
+			for i := 0; i < n; i++ {
+				if isDigitRune(runes[i]) && (has(next, i+1) || i+2 <= n && isDigitRune(runes[i+1]) && has(next, i+2)) {
+					set(i)
+				}
+			}
+		default:
+			for i := 0; i+part.width() <= n; i++ {
+				if has(next, i+part.width()) && part.fixed(runes[i:]) {
+					set(i)
+				}
+			}
+		}
+	}
+	if !has(row(0), 0) {
+		return nil, false
+	}
+	caps := make([]string, 0, len(fp.params))
+	i := 0
+	for j, part := range fp.parts {
+		next, end := row(j+1), 0
+		switch part.kind {
+		case partLiteral:
+			i += len(part.lit)
+			continue
+		case partAny:
+			for end = i + 1; !has(next, end); end++ {
+			}
+		case partDigits12:
+			end = i + 1
+			if i+2 <= n && isDigitRune(runes[i+1]) && has(next, i+2) {
+				end = i + 2
+			}
+		default:
+			end = i + part.n
+		}
+		caps = append(caps, rel[at[i]:at[end]])
+		i = end
+	}
+	return caps, true
+}
+
+// width is the runes a literal or fixed-length part takes.
+func (part filenamePart) width() int {
+	if part.kind == partLiteral {
+		return len(part.lit)
+	}
+	return part.n
+}
+
+// fixed reports whether a literal or fixed-length part matches the start of
+// runes (at least width() long).
+func (part filenamePart) fixed(runes []rune) bool {
+	for k := range part.width() {
+		r := runes[k]
+		switch part.kind {
+		case partLiteral:
+			if r != part.lit[k] {
+				return false
+			}
+		case partDigits:
+			if !isDigitRune(r) {
+				return false
+			}
+		case partHex:
+			if !isDigitRune(r) && (r < 'a' || r > 'f') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 // parse is Hexo's parseFilename: the parameters new_post_name captures from
 // a post's path below _posts (extension dropped). title is the raw capture
@@ -58,12 +197,9 @@ func newFilenamePattern(newPostName string) filenamePattern {
 func (fp filenamePattern) parse(rel string) map[string]string {
 	rel = strings.TrimSuffix(rel, path.Ext(rel))
 	info := map[string]string{}
-	if fp.re == nil {
-		return map[string]string{"title": Slugize(rel)}
-	}
-	if m := fp.re.FindStringSubmatch(rel); m != nil {
+	if caps, ok := fp.match(rel); ok {
 		for i, name := range fp.params {
-			info[name] = m[i+1] // a repeated name keeps its last capture, as in JS
+			info[name] = caps[i] // a repeated name keeps its last capture, as in JS
 		}
 	}
 	if _, ok := info["title"]; !ok {
@@ -114,10 +250,23 @@ func first(a, b string) string {
 	return b
 }
 
+// maxPermalinkLen is the longest path the site's permalink pattern may
+// expand to: Linux's PATH_MAX. Hexo writes public/<path> (index.html below
+// a path ending in "/"), which fails past it, so no longer path is one Hexo
+// makes; and a pattern naming a long value many times (":k/" ×10,000 with a
+// 40 KB k) would otherwise build gigabytes.
+const maxPermalinkLen = 4096
+
 // permalinkPath is Hexo's post_permalink filter: the post's path below the
 // site root. A front-matter permalink wins; otherwise the site's pattern is
 // filled from the post (in the site's zone) and, for parameters it does not
 // know, the post's front matter and permalink_defaults.
+//
+// The expansion is measured before it is built: past maxPermalinkLen the
+// post gets a warning and no path (as a post without a date has none), not
+// a path Hexo would not write. The default pattern is no fallback: it names
+// a page Hexo does not make, and its :title can be as long (a front-matter
+// slug).
 func permalinkPath(p *Post, c *SiteConfig, loc *time.Location) (string, bool) {
 	if own := p.Permalink; own != "" {
 		if c.PostAssetFolder && !strings.HasSuffix(own, "/") && !strings.HasSuffix(own, ".html") {
@@ -133,28 +282,77 @@ func permalinkPath(p *Post, c *SiteConfig, loc *time.Location) (string, bool) {
 	}
 	d := p.Date.In(loc)
 	ok := true
-	out := permalinkParam.ReplaceAllStringFunc(c.Permalink, func(m string) string {
-		v, found := permalinkValue(m[1:], p, c, d)
-		if !found {
-			ok = false
-			return "undefined" // what JavaScript's replace writes for a missing value
+	params := permalinkParam.FindAllStringSubmatchIndex(c.Permalink, -1)
+	values := map[string]any{} // each name looked up once, however often the pattern names it
+	size := len(c.Permalink)
+	for _, m := range params {
+		name := c.Permalink[m[2]:m[3]]
+		v, seen := values[name]
+		if !seen {
+			var found bool
+			if v, found = permalinkData(name, p, c, d); !found {
+				v, ok = "undefined", false // what JavaScript's replace writes for a missing value
+			}
+			values[name] = v
 		}
-		return v
-	})
+		if size += jsStringLen(v, maxPermalinkLen) - (m[1] - m[0]); size > maxPermalinkLen {
+			p.warn(fmt.Sprintf("the permalink pattern expands to more than %d bytes for this post (a path Hexo cannot write); the post is given no path", maxPermalinkLen))
+			return "", true
+		}
+	}
+	var b strings.Builder
+	b.Grow(size + 1)
+	last := 0
+	for _, m := range params {
+		b.WriteString(c.Permalink[last:m[0]])
+		b.WriteString(jsString(values[c.Permalink[m[2]:m[3]]]))
+		last = m[1]
+	}
+	b.WriteString(c.Permalink[last:])
+	out := b.String()
 	if c.PostAssetFolder && !strings.HasSuffix(out, "/") && !strings.HasSuffix(out, ".html") {
 		out += "/"
 	}
 	return out, ok
 }
 
-// permalinkValue is one parameter of the permalink pattern: Hexo's own meta
-// first, then the post's data (front matter included), then
-// permalink_defaults.
+// jsStringLen is len(jsString(v)), counted without building it and given up
+// once past limit: a list of aliases to one long value is far longer as text
+// than in the post.
+func jsStringLen(v any, limit int) int {
+	switch x := v.(type) {
+	case string:
+		return len(x)
+	case []any:
+		n := max(len(x)-1, 0) // the commas
+		for _, e := range x {
+			if n > limit {
+				break
+			}
+			if e != nil {
+				n += jsStringLen(e, limit-n)
+			}
+		}
+		return n
+	}
+	return len(jsString(v))
+}
+
+// permalinkValue is one parameter of the permalink pattern as text.
 func permalinkValue(name string, p *Post, c *SiteConfig, d time.Time) (string, bool) {
+	v, ok := permalinkData(name, p, c, d)
+	return jsString(v), ok
+}
+
+// permalinkData is one parameter of the permalink pattern: Hexo's own meta
+// first, then the post's data (front matter included), then
+// permalink_defaults. A value from the data is returned as it is, for
+// jsString.
+func permalinkData(name string, p *Post, c *SiteConfig, d time.Time) (any, bool) {
 	switch name {
 	case "id":
 		if v, ok := p.FrontMatter.Get("id"); ok && truthy(v) {
-			return jsString(v), true
+			return v, true
 		}
 		return "", false // Hexo's random database id cannot be reproduced
 	case "title":
@@ -203,10 +401,10 @@ func permalinkValue(name string, p *Post, c *SiteConfig, d time.Time) (string, b
 		return strconv.FormatBool(p.Comments), true
 	}
 	if v, ok := p.Extra[name]; ok {
-		return jsString(v), true
+		return v, true
 	}
 	if v, ok := p.FrontMatter.Get(name); ok {
-		return jsString(v), true
+		return v, true
 	}
 	if v, ok := c.PermalinkDefaults[name]; ok {
 		return v, true

@@ -130,10 +130,3 @@ func FuzzFilenamePattern(f *testing.F) {
 		assert.Len(t, got, len(params)*boolInt(ok))
 	})
 }
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}

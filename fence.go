@@ -513,7 +513,7 @@ func (hs heldItems) restoreHTML(b []byte, used []bool) []byte {
 // a <code> element shows as written, as Hexo's tag pass escapes it there,
 // unless that element holds a {% raw %} (then Hexo leaves it to Nunjucks).
 func (hs heldItems) restore(s string) string {
-	if !hs.in([]byte(s)) {
+	if !hs.inText(s) {
 		return s
 	}
 	return hs.restoreUsing(s, make([]bool, len(hs)))
@@ -522,7 +522,7 @@ func (hs heldItems) restore(s string) string {
 // restoreUsing is restore over pieces of one text: used says which items
 // are back already.
 func (hs heldItems) restoreUsing(s string, used []bool) string {
-	if !hs.in([]byte(s)) {
+	if !hs.inText(s) {
 		return s
 	}
 	var b strings.Builder
@@ -578,7 +578,7 @@ func (hs heldItems) put(b *strings.Builder, s string, used []bool) {
 // source is text of the passes (an item's src) as written: each placeholder
 // in it, which names an earlier item, replaced by that item's source.
 func (hs heldItems) source(s string, below int) string {
-	if !strings.Contains(s, hs.mark()) {
+	if !hs.inText(s) {
 		return s
 	}
 	var b strings.Builder
@@ -713,6 +713,11 @@ func (hs heldItems) item(s string, at int) (n, end int, ok bool) {
 // code: the rendered body then holds the block's HTML there).
 func (hs heldItems) in(v []byte) bool {
 	return len(hs) > 0 && bytes.Contains(v, []byte(hs.mark()))
+}
+
+// inText is in for a string.
+func (hs heldItems) inText(s string) bool {
+	return len(hs) > 0 && strings.Contains(s, hs.mark())
 }
 
 // inLines is in for a block's lines.

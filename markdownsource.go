@@ -20,7 +20,7 @@ func (p *Post) Markdown() string {
 		return p.Content()
 	}
 	s := p.expanded
-	if !p.held.in([]byte(s)) {
+	if !p.held.inText(s) {
 		return s
 	}
 	code := p.codeRanges(s)

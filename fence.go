@@ -55,25 +55,96 @@ const (
 
 // placeholderMark is the mark of a body's placeholders: Hexo's U+FFFC, or,
 // when the body holds that character or a numeric reference that Markdown
-// turns into it, a run of 0xFF bytes longer than any in the body. No
-// character reference makes a byte that is not UTF-8, and no pass joins
-// two pieces of the body, so the mark occurs in the expanded body and in
-// what Markdown makes of it only where a placeholder was put: the post's
-// own text never reads as one, and a literal U+FFFC is text.
+// turns into it, a 0xFF byte and the fewest continuation bytes that make a
+// string the body does not hold. No character reference makes a byte that
+// is not UTF-8, and the passes join two pieces of the body only where a tag
+// argument loses its quotes (a quote's footer), which the choice reads
+// without; so the mark occurs in the expanded body and in what Markdown
+// makes of it only where a placeholder was put: the post's own text never
+// reads as one, and a literal U+FFFC is text. Each byte chosen is the one
+// fewest of the body's remaining candidates continue with, so the mark
+// grows by a byte per 64-fold of them: six bytes at 16 MiB.
 func placeholderMark(src string) string {
-	if !strings.Contains(src, heldMark) && !refersTo(src, 0xFFFC) {
+	if !holdsUnquoted(src, heldMark) && !refersTo(src, 0xFFFC) {
 		return heldMark
 	}
-	longest, run := 0, 0
-	for i := 0; i < len(src); i++ {
-		if src[i] == 0xFF {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
+	s := strings.NewReplacer(`"`, "", "'", "").Replace(src)
+	mark := []byte{0xFF}
+	var at []int // where the text after each occurrence of mark starts; nil for the first round
+	for round := 0; ; round++ {
+		var n [64]int
+		next := func(f func(p int)) {
+			if round == 0 {
+				for i := strings.IndexByte(s, 0xFF); i >= 0; {
+					f(i + 1)
+					j := strings.IndexByte(s[i+1:], 0xFF)
+					if j < 0 {
+						break
+					}
+					i += 1 + j
+				}
+				return
+			}
+			for _, p := range at {
+				f(p)
+			}
 		}
+		next(func(p int) {
+			if p < len(s) && s[p] >= 0x80 && s[p] < 0xC0 {
+				n[s[p]-0x80]++
+			}
+		})
+		c := 0
+		for i := range n {
+			if n[i] < n[c] {
+				c = i
+			}
+		}
+		mark = append(mark, byte(0x80+c))
+		if n[c] == 0 {
+			return string(mark)
+		}
+		kept := make([]int, 0, n[c])
+		next(func(p int) {
+			if p < len(s) && s[p] == byte(0x80+c) {
+				kept = append(kept, p+1)
+			}
+		})
+		at = kept
 	}
-	return strings.Repeat("\xFF", longest+1)
+}
+
+// holdsUnquoted reports whether s holds pat, a string without quotes, with
+// its quotes (" and ') read as absent, as a tag's arguments are.
+func holdsUnquoted(s, pat string) bool {
+	if strings.Contains(s, pat) {
+		return true
+	}
+	if !strings.ContainsAny(s, `"'`) {
+		return false
+	}
+	for i := strings.IndexByte(s, pat[0]); i >= 0; {
+		k, j := 1, i+1
+		for k < len(pat) && j < len(s) {
+			switch {
+			case s[j] == '"' || s[j] == '\'':
+				j++
+			case s[j] == pat[k]:
+				j, k = j+1, k+1
+			default:
+				j = len(s) + 1 // no match here
+			}
+		}
+		if k == len(pat) {
+			return true
+		}
+		n := strings.IndexByte(s[i+1:], pat[0])
+		if n < 0 {
+			return false
+		}
+		i += 1 + n
+	}
+	return false
 }
 
 // refersTo reports whether s holds a numeric character reference that may

@@ -122,6 +122,7 @@ var hostileShapes = []hostileShape{
 	{"forged: placeholders in indented code", 500, forgedIndented, allOutputs},
 	{"forged: escaped tags, placeholders read as text", 200, forgedEscapedTags, allOutputs},
 	{"forged: a held title used by every reference", 500, forgedReferenceTitle, allOutputs},
+	{"forged: U+FFFC and a run of 0xFF bytes", 2000, forgedMarkBytes, allOutputs},
 	// the site's settings
 	{"site config keys", 2000, func(n int) string {
 		var b strings.Builder

@@ -41,6 +41,11 @@ var (
 	forgedEscapedTags = func(n int) string {
 		return strings.Repeat(`\{% raw %}`+strings.Repeat("z", 40)+`{% endraw %} \{% link a http://x %} `, n)
 	}
+	// a body that holds U+FFFC and a long run of 0xFF (after the text that
+	// tells a text file, past 64 KB at n = 2000): the mark stays short
+	forgedMarkBytes = func(n int) string {
+		return strings.Repeat("text ", 7*n) + "\uFFFC " + strings.Repeat("\xFF", n) + "\n\n" + strings.Repeat("```\nx\n```\n", n/8)
+	}
 	// a link reference's title, held, copied by the renderer into every use
 	forgedReferenceTitle = func(n int) string {
 		return "[r]: /x \"{% raw %}" + strings.Repeat("t", forgedBlock) + "{% endraw %}\"\n\n" + strings.Repeat("[a][r] ", n)
@@ -96,7 +101,7 @@ func TestPlaceholderOutputBounded(t *testing.T) {
 			}
 		})
 	}
-	assert.GreaterOrEqual(t, rows, 9, "the forged rows of hostileShapes")
+	assert.GreaterOrEqual(t, rows, 10, "the forged rows of hostileShapes")
 }
 
 // TestForgedPlaceholdersAreText: what a post writes that reads like a
@@ -159,15 +164,32 @@ func testNested(t *testing.T, prefix string) {
 	}
 }
 
-// TestPlaceholderMark: Hexo's mark unless the body holds or refers to it,
-// then a run of 0xFF bytes longer than the body's.
+// TestPlaceholderMark: Hexo's mark unless the body holds or refers to it
+// (a tag argument's quotes read as absent), then 0xFF and the fewest
+// continuation bytes that make a string the body does not hold.
 func TestPlaceholderMark(t *testing.T) {
-	assert.Equal(t, heldMark, placeholderMark("```\nx\n```\n&#65533; &amp;"))
-	assert.Equal(t, "\xFF", placeholderMark("a \uFFFC"))
-	assert.Equal(t, "\xFF", placeholderMark("&#xfffc;"))
-	assert.Equal(t, "\xFF", placeholderMark("&#0000065532"))
-	assert.Equal(t, "\xFF\xFF\xFF", placeholderMark("\uFFFC \xFF\xFF \xFF"))
+	assert.Equal(t, heldMark, placeholderMark("```\nx\n```\n&#65533; &amp; \uFF0C"))
 	assert.Equal(t, heldMark, placeholderMark("&#99999999999999999999; &#x; &#"))
+	assert.Equal(t, "\xFF\x80", placeholderMark("a \uFFFC"))
+	assert.Equal(t, "\xFF\x80", placeholderMark("&#xfffc;"))
+	assert.Equal(t, "\xFF\x80", placeholderMark("&#0000065532"))
+	assert.Equal(t, "\xFF\x80", placeholderMark("{% blockquote \xEF\"\xBF'\xBC' %}"))
+	assert.Equal(t, "\xFF\x81", placeholderMark("\uFFFC \xFF\x80 \xFF'\x80"))
+	var all strings.Builder
+	all.WriteString("\uFFFC")
+	for c := range 64 {
+		all.WriteString("\xFF" + string([]byte{byte(0x80 + c)})) // every byte follows 0xFF once
+	}
+	assert.Equal(t, "\xFF\x80\x80", placeholderMark(all.String()))
+}
+
+// TestForgedThroughQuotes: a quote's footer writes its argument without
+// its quotes, joining what the body held apart.
+func TestForgedThroughQuotes(t *testing.T) {
+	p, err := Parse([]byte("```\nreal\n```\n\n{% blockquote <!--code\xEF\"\xBF\xBC\"0--> %}q{% endblockquote %}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(p.Content(), "real"), p.Content())
+	assert.Contains(t, p.Content(), "<footer><strong>&lt;!--code\uFFFC0--&gt;</strong></footer>")
 }
 
 // FuzzPlaceholders: random text with forged placeholders and real code
@@ -177,7 +199,7 @@ func TestPlaceholderMark(t *testing.T) {
 // walk reads what the rendered walk reads.
 func FuzzPlaceholders(f *testing.F) {
 	for _, g := range []func(int) string{forgedCode, forgedSwig, forgedInCodeSpans, forgedSwigInCode, forgedEscaped,
-		forgedByReference, forgedIndented, forgedEscapedTags, forgedReferenceTitle} {
+		forgedByReference, forgedIndented, forgedEscapedTags, forgedReferenceTitle, forgedMarkBytes} {
 		f.Add(g(3), uint16(0))
 	}
 	f.Add("a\n\nb `c` d\n\n> e\n", uint16(0x1234))

@@ -35,20 +35,180 @@ type heldItem struct {
 	text     string // the code, its common indentation stripped as Hexo's highlighter does
 	from, to int    // the fences and the code in the body, for the passes that read it as written
 	html     string // a tag's HTML
-	src      string // the tag as written
+	src      string // the fence or tag as written: what a placeholder never put back shows
 	tag      bool
+	mark     string // the body's placeholder mark (placeholderMark), the same in every item
 }
 
 // heldItems are a body's held items by placeholder number.
 type heldItems []heldItem
 
-// The placeholders are Hexo's own: <!--code￼N--> and <!--swig￼N-->. A
-// Markdown renderer passes them through as raw HTML, or escaped inside code.
+// The placeholders are Hexo's own, <!--code￼N--> and <!--swig￼N-->, when
+// the body cannot make that text itself; else their U+FFFC is another mark
+// (placeholderMark). A Markdown renderer passes them through as raw HTML,
+// or escaped inside code.
 const (
-	heldOpen    = "<!--code\uFFFC"
-	heldTagOpen = "<!--swig\uFFFC"
+	heldOpen    = "<!--code" + heldMark
+	heldTagOpen = "<!--swig" + heldMark
 	heldMark    = "\uFFFC"
 )
+
+// placeholderMark is the mark of a body's placeholders: Hexo's U+FFFC, or,
+// when the body holds that character or a numeric reference that Markdown
+// turns into it, a 0xFF byte and the fewest continuation bytes that make a
+// string the body does not hold. No character reference makes a byte that
+// is not UTF-8, and the passes join two pieces of the body only where a tag
+// argument loses its quotes (a quote's footer), which the choice reads
+// without; so the mark occurs in the expanded body and in what Markdown
+// makes of it only where a placeholder was put: the post's own text never
+// reads as one, and a literal U+FFFC is text. Each byte chosen is the one
+// fewest of the body's remaining candidates continue with, so the mark
+// grows by a byte per 64-fold of them: six bytes at 16 MiB.
+func placeholderMark(src string) string {
+	if !holdsUnquoted(src, heldMark) && !refersTo(src, 0xFFFC) {
+		return heldMark
+	}
+	s := strings.NewReplacer(`"`, "", "'", "").Replace(src)
+	mark := []byte{0xFF}
+	var at []int // where the text after each occurrence of mark starts; nil for the first round
+	for round := 0; ; round++ {
+		var n [64]int
+		next := func(f func(p int)) {
+			if round == 0 {
+				for i := strings.IndexByte(s, 0xFF); i >= 0; {
+					f(i + 1)
+					j := strings.IndexByte(s[i+1:], 0xFF)
+					if j < 0 {
+						break
+					}
+					i += 1 + j
+				}
+				return
+			}
+			for _, p := range at {
+				f(p)
+			}
+		}
+		next(func(p int) {
+			if p < len(s) && s[p] >= 0x80 && s[p] < 0xC0 {
+				n[s[p]-0x80]++
+			}
+		})
+		c := 0
+		for i := range n {
+			if n[i] < n[c] {
+				c = i
+			}
+		}
+		mark = append(mark, byte(0x80+c))
+		if n[c] == 0 {
+			return string(mark)
+		}
+		kept := make([]int, 0, n[c])
+		next(func(p int) {
+			if p < len(s) && s[p] == byte(0x80+c) {
+				kept = append(kept, p+1)
+			}
+		})
+		at = kept
+	}
+}
+
+// holdsUnquoted reports whether s holds pat, a string without quotes, with
+// its quotes (" and ') read as absent, as a tag's arguments are.
+func holdsUnquoted(s, pat string) bool {
+	if strings.Contains(s, pat) {
+		return true
+	}
+	if !strings.ContainsAny(s, `"'`) {
+		return false
+	}
+	for i := strings.IndexByte(s, pat[0]); i >= 0; {
+		k, j := 1, i+1
+		for k < len(pat) && j < len(s) {
+			switch {
+			case s[j] == '"' || s[j] == '\'':
+				j++
+			case s[j] == pat[k]:
+				j, k = j+1, k+1
+			default:
+				j = len(s) + 1 // no match here
+			}
+		}
+		if k == len(pat) {
+			return true
+		}
+		n := strings.IndexByte(s[i+1:], pat[0])
+		if n < 0 {
+			return false
+		}
+		i += 1 + n
+	}
+	return false
+}
+
+// refersTo reports whether s holds a numeric character reference that may
+// resolve to r: &#N or &#xH, read without CommonMark's digit limits or its
+// closing semicolon, so that no reference Markdown resolves is missed.
+func refersTo(s string, r int) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "&#")
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		base := 10
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			base, i = 16, i+1
+		}
+		v, digits := 0, 0
+		for ; i < len(s); i++ {
+			d := hexDigit(s[i])
+			if d < 0 || d >= base {
+				break
+			}
+			if v <= 0x10FFFF {
+				v = v*base + d
+			}
+			digits++
+		}
+		if digits > 0 && v == r {
+			return true
+		}
+	}
+}
+
+// hexDigit is the value of a hexadecimal digit, -1 for another byte.
+func hexDigit(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// mark is the items' placeholder mark; "" when none is held.
+func (hs heldItems) mark() string {
+	if len(hs) == 0 {
+		return ""
+	}
+	return hs[0].mark
+}
+
+// hold appends an item held under mark and returns its placeholder.
+func (hs *heldItems) hold(h heldItem, mark string) string {
+	kind := "<!--code"
+	if h.tag {
+		kind = "<!--swig"
+	}
+	h.mark = mark
+	*hs = append(*hs, h)
+	return kind + mark + strconv.Itoa(len(*hs)-1) + "-->"
+}
 
 // pairFences replaces each fence pair of a Markdown body by its placeholder,
 // keeping what precedes the fence on its line (indentation, quote markers, a
@@ -61,6 +221,7 @@ func pairFences(src string) (string, heldItems) {
 	f.index()
 	var out strings.Builder
 	var held heldItems
+	mark := ""
 	last := 0
 	for s := 0; s < len(src); {
 		m, ok := f.matchAt(s)
@@ -72,12 +233,14 @@ func pairFences(src string) (string, heldItems) {
 			// the filter returns such a match as it was (its braces escaped)
 			out.WriteString(src[last:m.end])
 		} else {
+			if mark == "" {
+				mark = placeholderMark(src)
+			}
 			out.WriteString(src[last:m.prefixEnd])
-			out.WriteString(heldOpen + strconv.Itoa(len(held)) + "-->")
-			out.WriteString(src[m.closeEnd:m.end])
 			h := m.code(src)
-			h.from, h.to = m.prefixEnd, m.closeEnd
-			held = append(held, h)
+			h.from, h.to, h.src = m.prefixEnd, m.closeEnd, src[m.prefixEnd:m.closeEnd]
+			out.WriteString(held.hold(h, mark))
+			out.WriteString(src[m.closeEnd:m.end])
 		}
 		last, s = m.end, m.end
 	}
@@ -407,12 +570,13 @@ func (h heldItem) htmlOf() string {
 
 // restoreHTML is restore on a piece of raw HTML of the tree, so that the
 // walk tokenizes what the rendered body holds (a placeholder after "</div"
-// is read as part of that tag, in both).
-func (hs heldItems) restoreHTML(b []byte) []byte {
+// is read as part of that tag, in both); used is the walk's, shared by its
+// pieces.
+func (hs heldItems) restoreHTML(b []byte, used []bool) []byte {
 	if !hs.in(b) {
 		return b
 	}
-	return []byte(hs.restore(string(b)))
+	return []byte(hs.restoreUsing(string(b), used))
 }
 
 // restore puts the held items' HTML in place of their placeholders in
@@ -420,64 +584,151 @@ func (hs heldItems) restoreHTML(b []byte) []byte {
 // a <code> element shows as written, as Hexo's tag pass escapes it there,
 // unless that element holds a {% raw %} (then Hexo leaves it to Nunjucks).
 func (hs heldItems) restore(s string) string {
-	if len(hs) == 0 || !strings.Contains(s, heldMark) {
+	if !hs.inText(s) {
+		return s
+	}
+	return hs.restoreUsing(s, make([]bool, len(hs)))
+}
+
+// restoreUsing is restore over pieces of one text: used says which items
+// are back already.
+func (hs heldItems) restoreUsing(s string, used []bool) string {
+	if !hs.inText(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	hs.put(&b, s, used)
+	return b.String()
+}
+
+// put writes s with its placeholders restored, each item at most once over
+// all the text given with the same used, as Hexo puts each back once (it
+// fails a post that names one twice): a copy the renderer made (a link
+// reference's title used twice) gets nothing, so that what is put back
+// costs no more than the items themselves. A placeholder Markdown mangled
+// (its "<" escaped by a backslash, its "--" made dashes) shows its source.
+// An item's HTML holding placeholders (a fence inside {% raw %}) has them
+// restored, as Hexo restores the code blocks after the tags.
+func (hs heldItems) put(b *strings.Builder, s string, used []bool) {
 	done := 0
 	codeEnd, runs := -1, false // the <code> element holding the last escaped tag
 	for {
-		start, end, n, escaped, ok := hs.find(s, done)
+		p, ok := hs.find(s, done)
 		if !ok {
 			break
 		}
-		b.WriteString(s[done:start])
-		h := hs[n]
+		b.WriteString(s[done:p.start])
+		done = p.end
+		if p.n < 0 || used[p.n] {
+			continue
+		}
+		used[p.n] = true
+		h := hs[p.n]
 		switch {
-		case !h.tag || !escaped:
+		case p.form == heldMangled:
+			b.WriteString(html.EscapeString(hs.source(h.src, p.n)))
+		case !h.tag:
 			b.WriteString(h.htmlOf())
+		case p.form == heldRaw:
+			hs.put(b, h.html, used)
 		default:
-			if start > codeEnd {
-				codeEnd, runs = hs.codeElement(s, start)
+			if p.start > codeEnd {
+				codeEnd, runs = hs.codeElement(s, p.start)
 			}
 			if runs {
-				b.WriteString(h.html)
+				hs.put(b, h.html, used)
 			} else {
-				b.WriteString(html.EscapeString(h.src))
+				b.WriteString(html.EscapeString(hs.source(h.src, p.n)))
 			}
 		}
-		done = end
+	}
+	b.WriteString(s[done:])
+}
+
+// source is text of the passes (an item's src) as written: each placeholder
+// in it, which names an earlier item, replaced by that item's source.
+func (hs heldItems) source(s string, below int) string {
+	if !hs.inText(s) {
+		return s
+	}
+	var b strings.Builder
+	done := 0
+	for {
+		p, ok := hs.find(s, done)
+		if !ok {
+			break
+		}
+		b.WriteString(s[done:p.start])
+		done = p.end
+		if p.n >= 0 && p.n < below {
+			b.WriteString(hs.source(hs[p.n].src, p.n))
+		}
 	}
 	b.WriteString(s[done:])
 	return b.String()
 }
 
-// find finds the first placeholder of s at or after offset at, raw or
-// escaped (as a renderer writes it inside code): where it starts and ends,
-// its item, and whether it is escaped.
-func (hs heldItems) find(s string, at int) (start, end, n int, escaped, ok bool) {
-	for {
-		m := strings.Index(s[at:], heldMark)
-		if m < 0 {
-			return 0, 0, 0, false, false
-		}
-		m += at
-		at = m + len(heldMark)
-		i := m - len("code")
-		if i < 0 || s[i:m] != "code" && s[i:m] != "swig" {
-			continue
-		}
-		open, close := "<!--", "-->"
-		if !strings.HasSuffix(s[:i], open) {
-			open, close = "&lt;!--", "--&gt;"
-		}
-		n, k, ok := hs.item(s, at)
-		if !ok || !strings.HasSuffix(s[:i], open) || hs[n].tag != (s[i:m] == "swig") || !strings.HasPrefix(s[k:], close) {
-			continue
-		}
-		return i - len(open), k + len(close), n, open != "<!--", true
+// The forms a placeholder takes in rendered HTML.
+const (
+	heldRaw     = iota // <!--code￼N-->, raw HTML
+	heldEscaped        // &lt;!--code￼N--&gt;, inside code or an attribute
+	heldMangled        // anything else Markdown made of it
+)
+
+// What Markdown makes of a placeholder's ends when it reads the
+// placeholder as text: "<" escaped, and "--" a dash (smartypants).
+var (
+	mangledOpens  = []string{"&lt;!--", "&lt;!\u2013", "<!\u2013", "<!--", "&lt;!", "<!"}
+	mangledCloses = []string{"--&gt;", "\u2013&gt;", "\u2013>", "-->"}
+)
+
+// heldAt is a placeholder found in text.
+type heldAt struct {
+	start, end int // its extent
+	n          int // its item; -1 for a mark that names none (which cannot be, as only placeholders hold one)
+	form       int
+}
+
+// find finds the first placeholder of s at or after offset at. The mark
+// occurs only in placeholders (placeholderMark), so every occurrence is
+// one, whatever Markdown made of its ends.
+func (hs heldItems) find(s string, at int) (p heldAt, ok bool) {
+	mark := hs.mark()
+	if mark == "" {
+		return p, false
 	}
+	m := strings.Index(s[at:], mark)
+	if m < 0 {
+		return p, false
+	}
+	m += at
+	i := m - len("code")
+	n, k, ok := hs.item(s, m+len(mark))
+	if i < at || !ok || hs[n].tag != (s[i:m] == "swig") || s[i:m] != "code" && s[i:m] != "swig" {
+		return heldAt{start: m, end: m + len(mark), n: -1}, true
+	}
+	p = heldAt{start: i, end: k, n: n, form: heldMangled}
+	switch {
+	case strings.HasSuffix(s[at:i], "<!--") && strings.HasPrefix(s[k:], "-->"):
+		p.start, p.end, p.form = i-len("<!--"), k+len("-->"), heldRaw
+	case strings.HasSuffix(s[at:i], "&lt;!--") && strings.HasPrefix(s[k:], "--&gt;"):
+		p.start, p.end, p.form = i-len("&lt;!--"), k+len("--&gt;"), heldEscaped
+	default:
+		for _, o := range mangledOpens {
+			if strings.HasSuffix(s[at:i], o) {
+				p.start = i - len(o)
+				break
+			}
+		}
+		for _, c := range mangledCloses {
+			if strings.HasPrefix(s[k:], c) {
+				p.end = k + len(c)
+				break
+			}
+		}
+	}
+	return p, true
 }
 
 var rawOpenRE = regexp.MustCompile(`\{% *raw *%\}`)
@@ -493,12 +744,13 @@ func (hs heldItems) codeElement(s string, at int) (end int, runs bool) {
 		end += at
 	}
 	start := max(strings.LastIndex(s[:at], "<code"), 0)
+	open := "swig" + hs.mark()
 	for r := start; ; {
-		j := strings.Index(s[r:end], "swig"+heldMark)
+		j := strings.Index(s[r:end], open)
 		if j < 0 {
 			return end, false
 		}
-		r += j + len("swig"+heldMark)
+		r += j + len(open)
 		if n, _, ok := hs.item(s[:end], r); ok && hs[n].tag && rawOpenRE.MatchString(hs[n].src) {
 			return end, true
 		}
@@ -508,11 +760,12 @@ func (hs heldItems) codeElement(s string, at int) (end int, runs bool) {
 // only reports whether b is exactly the placeholder of a held code block,
 // and which.
 func (hs heldItems) only(b []byte) (int, bool) {
-	if !bytes.HasPrefix(b, []byte(heldOpen)) || !bytes.HasSuffix(b, []byte("-->")) {
+	open := "<!--code" + hs.mark()
+	if len(hs) == 0 || !bytes.HasPrefix(b, []byte(open)) || !bytes.HasSuffix(b, []byte("-->")) {
 		return 0, false
 	}
 	s := string(b)
-	n, end, ok := hs.item(s, len(heldOpen))
+	n, end, ok := hs.item(s, len(open))
 	return n, ok && end == len(s)-len("-->") && !hs[n].tag
 }
 
@@ -530,7 +783,12 @@ func (hs heldItems) item(s string, at int) (n, end int, ok bool) {
 // in reports whether text holds a placeholder (escaped when rendered as
 // code: the rendered body then holds the block's HTML there).
 func (hs heldItems) in(v []byte) bool {
-	return len(hs) > 0 && bytes.Contains(v, []byte(heldMark))
+	return len(hs) > 0 && bytes.Contains(v, []byte(hs.mark()))
+}
+
+// inText is in for a string.
+func (hs heldItems) inText(s string) bool {
+	return len(hs) > 0 && strings.Contains(s, hs.mark())
 }
 
 // inLines is in for a block's lines.

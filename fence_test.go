@@ -79,13 +79,13 @@ func TestPairedFencesInAPost(t *testing.T) {
 }
 
 func FuzzPairFences(f *testing.F) {
-	for _, s := range []string{"```\nx\n```\n", "> ```\n> a\n> ```", "- ~~~\n~~~", "<!--\n```\n```\n-->", "````a\n```\n"} {
+	for _, s := range []string{"```\nx\n```\n", "> ```\n> a\n> ```", "- ~~~\n~~~", "<!--\n```\n```\n-->", "````a\n```\n", "\uFFFC```\nx\n```\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		out, held := pairFences(s)
-		if n := strings.Count(out, heldOpen) - strings.Count(s, heldOpen); n != len(held) {
-			t.Fatalf("%d placeholders for %d blocks in %q", n, len(held), out)
+		if open := "<!--code" + held.mark(); strings.Count(out, open)-strings.Count(s, open) != len(held) {
+			t.Fatalf("%d placeholders for %d blocks in %q", strings.Count(out, open), len(held), out)
 		}
 		last := 0
 		for _, h := range held {

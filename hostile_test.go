@@ -120,6 +120,17 @@ var hostileShapes = []hostileShape{
 	// Markdown for another engine: tags on one line, in code spans, fences
 	{"Markdown(): tags on one line", 2000, func(n int) string { return strings.Repeat("{% img /a.png %} `{% img b %}` ", n) }, markdownOut},
 	{"Markdown(): fences", 1000, func(n int) string { return strings.Repeat("- x\n  ```\n  code\n  ```\n", n) }, markdownOut},
+	// forged placeholders, each naming one real block (placeholder_test.go): every helper's output and cost linear
+	{"forged: code placeholders", 500, forgedCode, allOutputs},
+	{"forged: tag placeholders", 500, forgedSwig, allOutputs},
+	{"forged: placeholders in code spans", 500, forgedInCodeSpans, allOutputs},
+	{"forged: tag placeholders in code spans", 500, forgedSwigInCode, allOutputs},
+	{"forged: escaped placeholders", 500, forgedEscaped, allOutputs},
+	{"forged: placeholders by character reference", 300, forgedByReference, allOutputs},
+	{"forged: placeholders in indented code", 500, forgedIndented, allOutputs},
+	{"forged: escaped tags, placeholders read as text", 200, forgedEscapedTags, allOutputs},
+	{"forged: a held title used by every reference", 500, forgedReferenceTitle, allOutputs},
+	{"forged: U+FFFC and a run of 0xFF bytes", 2000, forgedMarkBytes, allOutputs},
 	// the site's settings
 	{"site config keys", 2000, func(n int) string {
 		var b strings.Builder

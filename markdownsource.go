@@ -20,7 +20,7 @@ func (p *Post) Markdown() string {
 		return p.Content()
 	}
 	s := p.expanded
-	if !strings.Contains(s, heldMark) {
+	if !p.held.inText(s) {
 		return s
 	}
 	code := p.codeRanges(s)
@@ -42,15 +42,19 @@ func (p *Post) Markdown() string {
 	// of indentation, quote and list markers it starts with ends (kept as
 	// the placeholders go, so that many on one line cost linear time)
 	lineAt, markersEnd, seen := 0, 0, 0
+	used := make([]bool, len(p.held))
 	for at := 0; ; {
-		i, end, n, escaped, ok := p.held.find(s, at)
+		ph, ok := p.held.find(s, at)
 		if !ok {
 			break
 		}
-		at = end
-		if escaped { // text that reads like one, not a placeholder of the body's
+		i, end, n := ph.start, ph.end, ph.n
+		b.WriteString(s[done:i])
+		at, done = end, end
+		if n < 0 || used[n] { // the body holds each placeholder once, as the passes wrote it
 			continue
 		}
+		used[n] = true
 		if j := strings.LastIndexByte(s[seen:i], '\n'); j >= 0 || seen == 0 {
 			lineAt = seen + j + 1
 			markersEnd = lineAt
@@ -60,7 +64,6 @@ func (p *Post) Markdown() string {
 		}
 		seen = i
 		h := p.held[n]
-		b.WriteString(s[done:i])
 		switch {
 		case !h.tag && inCode(i):
 			// Hexo paired a fence inside indented code: it shows the code,
@@ -69,18 +72,17 @@ func (p *Post) Markdown() string {
 		case !h.tag: // a fence Hexo paired, as every CommonMark engine reads one
 			b.WriteString(fence(h, s[lineAt:i], true))
 		case inCode(i) && !runs(i):
-			b.WriteString(h.src)
+			b.WriteString(p.held.source(h.src, n))
 		case inCode(i): // Nunjucks ran it: its output ({% raw %}'s text) is the code's text
-			b.WriteString(h.html)
+			b.WriteString(p.held.source(h.html, n))
 		case i <= markersEnd: // only indentation and markers before it: it starts a block
 			// The comment stands where Hexo's placeholder stood, so that the
 			// Markdown around reads as marked read it: a block starting with
 			// it is an HTML block of that line only.
-			b.WriteString("<!---->" + inertHTML(h.html))
+			b.WriteString("<!---->" + inertHTML(p.held.restoreUsing(h.html, used)))
 		default: // inline, or inside a link's destination
-			b.WriteString(inertHTML(h.html))
+			b.WriteString(inertHTML(p.held.restoreUsing(h.html, used)))
 		}
-		done = end
 	}
 	b.WriteString(s[done:])
 	return b.String()
@@ -214,12 +216,13 @@ func (p *Post) codeRanges(s string) [][2]int {
 
 // holdsRaw reports whether text holds a held {% raw %}.
 func (p *Post) holdsRaw(text string) bool {
+	open := "<!--swig" + p.held.mark()
 	for {
-		m := strings.Index(text, heldTagOpen)
+		m := strings.Index(text, open)
 		if m < 0 {
 			return false
 		}
-		text = text[m+len(heldTagOpen):]
+		text = text[m+len(open):]
 		if n, _, ok := p.held.item(text, 0); ok && rawOpenRE.MatchString(p.held[n].src) {
 			return true
 		}

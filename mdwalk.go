@@ -32,6 +32,9 @@ import (
 // does, and the caller walks that instead.
 func walkMarkdown(doc ast.Node, source []byte, held heldItems, lim walkLimits) (res walkResult, ok bool) {
 	m := mdWalker{walker: newWalker(lim), source: source, ok: true, held: held}
+	if len(held) > 0 {
+		m.used = make([]bool, len(held))
+	}
 	m.out = renderWriters.Get().(*bufio.Writer)
 	m.out.Reset(&m.scratch)
 	_ = ast.Walk(doc, m.visit)
@@ -54,6 +57,7 @@ type mdWalker struct {
 	chunks  int           // pieces tokenized
 	done    ast.Node      // the node rendered whole, its exit to skip
 	held    heldItems     // the code and tags held aside, put back where raw HTML holds their placeholders
+	used    []bool        // the held items put back, each once over the walk
 }
 
 var (
@@ -77,19 +81,19 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			m.textNode(n)
 		}
 	case *ast.Paragraph:
-		if entering && m.tagsInside(n) {
+		if entering && (m.tagsInside(n) || m.heldText(n)) {
 			return m.rendered(n), nil
 		}
 		m.element(entering, atom.P, nil, true)
 	case *ast.TextBlock:
-		if entering && m.tagsInside(n) {
+		if entering && (m.tagsInside(n) || m.heldText(n)) {
 			return m.rendered(n), nil
 		}
 		if !entering && n.NextSibling() != nil && n.FirstChild() != nil {
 			m.text(newline)
 		}
 	case *ast.Heading:
-		if entering && m.tagsInside(n) {
+		if entering && (m.tagsInside(n) || m.heldText(n)) {
 			return m.rendered(n), nil
 		}
 		attrs := &noAttrs
@@ -254,6 +258,9 @@ func (m *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			m.element(false, atom.Tbody, nil, true)
 		}
 	case *gast.TableCell:
+		if entering && m.heldText(n) {
+			return m.rendered(n), nil
+		}
 		a := atom.Td
 		if n.Parent().Kind() == gast.KindTableHeader {
 			a = atom.Th
@@ -459,6 +466,21 @@ func (m *mdWalker) tagsInside(n ast.Node) bool {
 	return false
 }
 
+// heldText reports whether a block's inline text holds a placeholder that
+// Markdown read as text (after a backslash): rendered whole, it is found
+// with its ends, which smartypants made other nodes, and shows its source.
+func (m *mdWalker) heldText(n ast.Node) bool {
+	if len(m.held) == 0 {
+		return false
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && m.held.in(t.Segment.Value(m.source)) || c.HasChildren() && m.heldText(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // rendered renders n (its children too) with goldmark's renderer and
 // tokenizes the HTML: the node reads exactly as in the rendered body.
 func (m *mdWalker) rendered(n ast.Node) ast.WalkStatus {
@@ -469,7 +491,7 @@ func (m *mdWalker) rendered(n ast.Node) ast.WalkStatus {
 		return ast.WalkStop
 	}
 	m.done = n
-	m.tokenize(m.held.restoreHTML(m.scratch.Bytes()))
+	m.tokenize(m.held.restoreHTML(m.scratch.Bytes(), m.used))
 	return ast.WalkSkipChildren
 }
 
@@ -482,7 +504,8 @@ func (m *mdWalker) rawChunk(b []byte) {
 		return
 	}
 	one, nl := bytes.CutSuffix(b, newline)
-	if n, ok := m.held.only(one); ok {
+	if n, ok := m.held.only(one); ok && !m.used[n] {
+		m.used[n] = true
 		m.start(atom.Pre, "pre", &noAttrs, false)
 		m.start(atom.Code, "code", &noAttrs, false)
 		if t := m.held[n].text; t != "" {
@@ -496,7 +519,7 @@ func (m *mdWalker) rawChunk(b []byte) {
 		}
 		return
 	}
-	m.tokenize(m.held.restoreHTML(b))
+	m.tokenize(m.held.restoreHTML(b, m.used))
 }
 
 // tokenize hands the walker the tokens of one piece of HTML. In the rendered

@@ -6,7 +6,6 @@ import (
 	"path"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -101,7 +100,24 @@ func expandTags(src string, warn func(string), asHTML bool, assets *assetFolder,
 	if !strings.Contains(src, "{%") {
 		return src
 	}
-	x := tagExpander{src: src, warn: warn, asHTML: asHTML, assets: assets, held: held, spanFailsUntil: map[int]int{}}
+	mark := ""
+	if held != nil {
+		mark = held.mark()
+		if mark == "" { // no fence held: the body as the tag pass reads it is the body
+			mark = placeholderMark(src)
+		}
+	}
+	return expandTagsMarked(src, warn, asHTML, assets, held, mark)
+}
+
+// expandTagsMarked is expandTags holding tags under mark, the body's
+// placeholder mark: a quote's content, expanded on its own, holds its tags
+// under the mark of the whole body.
+func expandTagsMarked(src string, warn func(string), asHTML bool, assets *assetFolder, held *heldItems, mark string) string {
+	if !strings.Contains(src, "{%") {
+		return src
+	}
+	x := tagExpander{src: src, warn: warn, asHTML: asHTML, assets: assets, held: held, mark: mark, spanFailsUntil: map[int]int{}}
 	x.index()
 	return x.run()
 }
@@ -115,6 +131,7 @@ type tagExpander struct {
 	asHTML         bool
 	assets         *assetFolder
 	held           *heldItems         // where the tags' HTML is held, nil to expand in place
+	mark           string             // the placeholders' mark, with held
 	skips          [][2]int           // code to copy as it is, in a body read as written (ascending)
 	closes         []int              // positions of "%}"
 	ends           map[string][][]int // {% endNAME %} spans by NAME
@@ -236,7 +253,7 @@ func (x *tagExpander) expandOne(i int) int {
 	}
 	hold := x.held != nil && !tag.markdown
 	call := tagCall{name: name, args: args[1:], asHTML: x.asHTML || hold, assets: x.assets,
-		expand: func(s string) string { return expandTags(s, x.warn, x.asHTML, x.assets, x.held) }}
+		expand: func(s string) string { return expandTagsMarked(s, x.warn, x.asHTML, x.assets, x.held, x.mark) }}
 	next := end
 	if tag.block {
 		spans := x.ends[name]
@@ -259,8 +276,7 @@ func (x *tagExpander) expandOne(i int) int {
 	}
 	out := tag.expand(call)
 	if hold {
-		x.out.WriteString(heldTagOpen + strconv.Itoa(len(*x.held)) + "-->")
-		*x.held = append(*x.held, heldItem{tag: true, html: out, src: src[i:next]})
+		x.out.WriteString(x.held.hold(heldItem{tag: true, html: out, src: src[i:next]}, x.mark))
 		return next
 	}
 	x.out.WriteString(out)

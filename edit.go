@@ -175,7 +175,7 @@ func (p *Post) expectedValue(value any, isJSON bool) (any, error) {
 	if hasBinary(vn) {
 		return nil, fmt.Errorf("%w: the value holds bytes that are not UTF-8 text (YAML would write them as !!binary)", ErrNotEditable)
 	}
-	c := converter{loc: p.opts.location(), budget: p.opts.maxYAMLNodes(), maxDepth: p.opts.maxValueDepth()}
+	c := newConverter(&p.opts, entry)
 	v, err := c.value(vn)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotEditable, err)

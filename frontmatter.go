@@ -183,7 +183,7 @@ func decodeYAML(data string, firstLine int, opts *Options) (*FrontMatter, error)
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	c := converter{loc: opts.location(), budget: opts.maxYAMLNodes(), maxDepth: opts.maxValueDepth()}
+	c := newConverter(opts, data)
 	if root.Kind == yaml.SequenceNode {
 		// Hexo takes a list as its data and then refuses the post.
 		return nil, yamlError(firstLine, root.Line, root.Column, errListFrontMatter)
@@ -321,6 +321,7 @@ func (e *convError) Error() string { return e.err.Error() }
 type converter struct {
 	loc      *time.Location
 	budget   int // nodes left to expand: stops alias bombs
+	text     int // bytes of text left to expand: a few aliases of a long string are few nodes
 	depth    int // nesting of the value being converted
 	maxDepth int
 	// building holds the mappings being converted, by node: a merge of one
@@ -472,7 +473,22 @@ func (c *converter) spendNode(n *yaml.Node) error {
 	if c.budget < 0 {
 		return &convError{n.Line, n.Column, fmt.Errorf("%w: too many YAML nodes (alias expansion)", ErrTooLarge)}
 	}
+	if c.text -= len(n.Value); c.text < 0 {
+		return &convError{n.Line, n.Column, fmt.Errorf("%w: aliases expand the text past %d times the front matter", ErrTooLarge, aliasTextFactor)}
+	}
 	return nil
+}
+
+// aliasTextFactor bounds the text a front matter's values may hold, its
+// aliases expanded, by a multiple of its own size (plus a little): without
+// aliases the values hold at most the block's text, and with them a post of
+// 10 KB made 4 MB of JSON. What a post gives out stays a multiple of what it
+// is.
+const aliasTextFactor = 8
+
+// newConverter converts the values of data, a YAML block, with opts's limits.
+func newConverter(opts *Options, data string) converter {
+	return converter{loc: opts.location(), budget: opts.maxYAMLNodes(), maxDepth: opts.maxValueDepth(), text: aliasTextFactor*len(data) + 64<<10}
 }
 
 // convertMapping converts the mapping n into out, registered as being built

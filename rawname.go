@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -130,7 +131,24 @@ func (l *linter) fileName() {
 		l.add(RuleFileNameEncoding, 0, "", false, "the file name %s is not UTF-8 and does not decode as GB 18030: Hexo cannot read the post; rename it", nameText(base))
 		return
 	}
+	if r, bad := unsafeName(d); bad {
+		l.add(RuleFileNameEncoding, 0, "", false, "the file name %s is not UTF-8; as GB 18030 (GBK) it reads %q, which holds %U, a character that does not show or reorders what follows: rename it by hand", nameText(base), d, r)
+		return
+	}
 	l.add(RuleFileNameEncoding, 0, "", l.p.origin != nil, "the file name %s is not UTF-8; as GB 18030 (GBK) it reads %q: Hexo cannot read the post under this name", nameText(base), d)
+}
+
+// unsafeName finds in a decoded name a character a rename must not write: a
+// control (C0, DEL, C1), a format character (the bidirectional overrides,
+// which show evil\u202egpj.md as evildm.jpg, the marks and joiners) or a line
+// or paragraph separator. Such a name is renamed by hand, or not at all.
+func unsafeName(name string) (rune, bool) {
+	for _, r := range name {
+		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) || r == utf8.RuneError {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // repairFileName renames the post to its name decoded as GB 18030: Save
@@ -142,7 +160,7 @@ func repairFileName(p *Post, _ Finding, _ FixOptions) error {
 	}
 	base := path.Base(o.name)
 	d, ok := decodedName(base)
-	if !ok {
+	if _, bad := unsafeName(d); !ok || bad {
 		return nil
 	}
 	to := path.Join(path.Dir(o.name), d)

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 const gbkName = "\xc4\xe3\xba\xc3.md" // 你好.md in GBK
@@ -91,4 +93,49 @@ func TestGBKFileNames(t *testing.T) {
 	assert.ErrorIs(t, err, os.ErrNotExist, "the old name is gone")
 	from, to = p.PendingRename()
 	assert.Empty(t, from+to, "nothing pending after Save")
+}
+
+// TestUnsafeDecodedNamesNotRenamed: a GBK name whose decoded form holds a
+// bidirectional override (evil\u202egpj.md shows as evildm.jpg), a C1
+// control or a line separator is reported, not renamed.
+func TestUnsafeDecodedNamesNotRenamed(t *testing.T) {
+	tested := 0
+	for _, want := range []string{"evil\u202egpj.md", "a\u0085b.md", "a\u009bb.md", "a\u2028b.md"} {
+		raw, err := simplifiedchinese.GB18030.NewEncoder().String(want)
+		require.NoError(t, err)
+		if utf8.ValidString(raw) {
+			continue // GB 18030 wrote it as UTF-8 would: no rename to make
+		}
+		tested++
+		d, ok := decodedName(raw)
+		require.True(t, ok, "%q", want)
+		require.Equal(t, want, d)
+		dir := t.TempDir()
+		posts := filepath.Join(dir, "source", "_posts")
+		require.NoError(t, os.MkdirAll(posts, 0o755))
+		if err := os.WriteFile(filepath.Join(posts, raw), []byte("---\ntitle: t\ndate: 2020-01-02\n---\nbody\n"), 0o644); err != nil {
+			t.Skipf("this file system refuses a name that is not UTF-8: %v", err)
+		}
+		site, err := OpenSite(dir, SiteOptions{})
+		require.NoError(t, err)
+		require.NoError(t, site.Load(context.Background()))
+		p := site.Posts[0]
+		var found bool
+		for _, f := range Lint(p) {
+			if f.Rule == RuleFileNameEncoding {
+				found = true
+				assert.False(t, f.Fixable, "%q", want)
+				assert.Contains(t, f.Message, "rename it by hand")
+			}
+		}
+		assert.True(t, found, "%q reported", want)
+		_, err = Fix(p, FixOptions{Rules: []string{RuleFileNameEncoding}})
+		require.NoError(t, err)
+		from, to := p.PendingRename()
+		assert.Empty(t, from+to, "%q not renamed", want)
+		require.NoError(t, p.Save())
+		_, err = os.Stat(filepath.Join(posts, raw))
+		assert.NoError(t, err, "the file keeps its name")
+	}
+	assert.Equal(t, 4, tested)
 }

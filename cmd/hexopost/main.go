@@ -87,7 +87,22 @@ func init() {
 		{"lint", "report what Hexo would get wrong, like a compiler", runLint},
 		{"fix", "repair what lint finds and can be repaired safely", runFix},
 		{"help", "show the usage of hexopost or of a command: help [COMMAND]", runHelp},
+		{"version", "print the version, as --version does", runVersion},
 	}
+}
+
+// runVersion runs hexopost version: the version on stdout.
+func runVersion(_ context.Context, args []string, std stdio) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprintln(std.out, "usage: hexopost version")
+		return 0
+	}
+	if len(args) > 0 {
+		fmt.Fprintln(std.err, "usage: hexopost version")
+		return 2
+	}
+	fmt.Fprintln(std.out, version())
+	return 0
 }
 
 func lookup(name string) (command, bool) {

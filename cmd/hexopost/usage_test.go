@@ -96,6 +96,9 @@ func TestHelpAndVersion(t *testing.T) {
 	code, out, _ = hexopost(t, "", "--version")
 	assert.Equal(t, 0, code)
 	assert.Regexp(t, `^hexopost \S+( \(.*\))? go1\.\d+`, out)
+	code, out2, errOut := hexopost(t, "", "version") // it said "stat version: no such file or directory"
+	assert.Equal(t, 0, code, errOut)
+	assert.Equal(t, out, out2)
 }
 
 func TestStandardInput(t *testing.T) {

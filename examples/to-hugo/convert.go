@@ -29,6 +29,8 @@ type conversion struct {
 	stderr   io.Writer
 	skipped  int               // files left out, each with a warning
 	files    map[string]string // content file (lower case, no extension) -> the Hexo file
+	dirs     map[string]bool   // the folders (lower case) holding a content file
+	bundles  map[string]bool   // the folders (lower case) of leaf bundles
 	urls     map[string]string // url -> the Hexo file
 	done     []written
 }
@@ -47,7 +49,8 @@ func run(dir, out string, drafts bool, stderr io.Writer) (done []written, skippe
 		return nil, 0, err
 	}
 	defer root.Close()
-	c := &conversion{out: out, src: dir, root: root, stderr: stderr, files: map[string]string{}, urls: map[string]string{}}
+	c := &conversion{out: out, src: dir, root: root, stderr: stderr, files: map[string]string{}, urls: map[string]string{},
+		dirs: map[string]bool{}, bundles: map[string]bool{}}
 	ctx := context.Background()
 	posts, pages := 0, 0
 	for p, err := range site.All(ctx) {
@@ -152,7 +155,17 @@ func (c *conversion) write(p *hexo.Post, section, rel string) error {
 		stem = path.Join(path.Dir(stem), base+"-page")
 	}
 	bundle := len(p.Assets) > 0
-	name := c.freeName(path.Join(section, stem), p.Source)
+	// Hugo takes every page below a leaf bundle's folder for a file of the
+	// bundle, and shows none of them: a bundle's folder holds no other
+	// page, and no page goes below one
+	var free func(string) bool
+	if bundle {
+		free = func(n string) bool { return !c.dirs[n] }
+	}
+	name := c.freeName(c.outsideBundles(path.Join(section, stem)), p.Source, free)
+	if bundle {
+		c.bundles[strings.ToLower(name)] = true
+	}
 	file := name + ext
 	if bundle {
 		file = path.Join(name, "index"+ext) // a leaf bundle: its files beside it
@@ -197,20 +210,25 @@ func (c *conversion) write(p *hexo.Post, section, rel string) error {
 			}
 		}
 	}
+	for d := path.Dir(file); d != "." && d != "/"; d = path.Dir(d) {
+		c.dirs[strings.ToLower(d)] = true
+	}
 	c.done = append(c.done, written{post: p, file: file, url: url})
 	return nil
 }
 
 // freeName is name, or name-2, name-3... when a post already took it (a.md,
-// a.html and a.markdown are three posts); Hugo's names ignore case.
-func (c *conversion) freeName(name, source string) string {
+// a.html and a.markdown are three posts) or free says it is not free;
+// Hugo's names ignore case.
+func (c *conversion) freeName(name, source string, free func(lower string) bool) string {
 	for i := 1; ; i++ {
 		n := name
 		if i > 1 {
 			n = fmt.Sprintf("%s-%d", name, i)
 		}
-		if first, taken := c.files[strings.ToLower(n)]; taken {
-			if i == 1 {
+		first, taken := c.files[strings.ToLower(n)]
+		if taken || free != nil && !free(strings.ToLower(n)) {
+			if i == 1 && taken {
 				fmt.Fprintf(c.stderr, "to-hugo: %s: %s is also %s's name: written as the next free one\n", source, name, first)
 			}
 			continue
@@ -218,6 +236,23 @@ func (c *conversion) freeName(name, source string) string {
 		c.files[strings.ToLower(n)] = source
 		return n
 	}
+}
+
+// outsideBundles is name, with the folder of a leaf bundle it lies in
+// (foo/bar below the bundle foo, foo.md's) written as the first of foo-2,
+// foo-3... that is none.
+func (c *conversion) outsideBundles(name string) string {
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if !c.bundles[strings.ToLower(dir)] {
+			continue
+		}
+		for i := 2; ; i++ {
+			if d := fmt.Sprintf("%s-%d", dir, i); !c.bundles[strings.ToLower(d)] {
+				return c.outsideBundles(d + name[len(dir):])
+			}
+		}
+	}
+	return name
 }
 
 // hexoURL is Hexo's path as Hugo's url, which Hugo puts below its

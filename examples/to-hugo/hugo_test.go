@@ -72,6 +72,10 @@ func convertAndBuild(t *testing.T, hugo, dir string, drafts bool) ([]written, in
 	require.NoError(t, err)
 	built := builtPaths(t, hugo, out, strings.TrimSuffix(u.Path, "/")+"/")
 	for _, w := range done {
+		if !drafts && !w.post.Published { // Hexo shows it no more than Hugo
+			assert.NoFileExists(t, filepath.Join(out, "public", filepath.FromSlash(built[w.file]), "index.html"), "%s: Hugo shows a post Hexo does not", w.post.Source)
+			continue
+		}
 		checkBuilt(t, out, built[w.file], w)
 	}
 	return done, len(warnings)

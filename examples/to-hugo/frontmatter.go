@@ -44,10 +44,12 @@ func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byt
 		keys[strings.ToLower(k)] = true
 		taken[strings.ToLower(k)] = true
 	}
+	next := map[string]int{}        // by lower-case key: the suffix to try next, so that many kept alike cost linear time
 	keep := func(k string, v any) { // under a name no other key takes
-		name := "hexo_" + k
-		for i := 2; taken[strings.ToLower(name)]; i++ {
+		name, lk := "hexo_"+k, strings.ToLower(k)
+		for i := max(2, next[lk]); taken[strings.ToLower(name)]; i++ {
 			name = fmt.Sprintf("hexo_%s_%d", k, i)
+			next[lk] = i + 1
 		}
 		set(name, v)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -76,7 +77,7 @@ func markdownHeadings(src []byte) []headingAt {
 			if lines := n.Lines(); lines.Len() > 0 {
 				start := lines.At(lines.Len() - 1).Start
 				at = len(src)
-				if j := strings.IndexByte(string(src[start:]), '\n'); j >= 0 {
+				if j := bytes.IndexByte(src[start:], '\n'); j >= 0 {
 					at = start + j
 				}
 				for at > start && src[at-1] == '\r' {

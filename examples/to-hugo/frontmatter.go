@@ -45,13 +45,14 @@ func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byt
 		taken[strings.ToLower(k)] = true
 	}
 	next := map[string]int{}        // by lower-case key: the suffix to try next, so that many kept alike cost linear time
-	keep := func(k string, v any) { // under a name no other key takes
+	keep := func(k string, v any) string { // under a name no other key takes
 		name, lk := "hexo_"+k, strings.ToLower(k)
 		for i := max(2, next[lk]); taken[strings.ToLower(name)]; i++ {
 			name = fmt.Sprintf("hexo_%s_%d", k, i)
 			next[lk] = i + 1
 		}
 		set(name, v)
+		return name
 	}
 	get := func(k string) any {
 		v, _ := fm.Get(k)
@@ -128,8 +129,7 @@ func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byt
 		if hk, hv, why := hugoValue(k, v); why == "" {
 			set(hk, hv)
 		} else {
-			fmt.Fprintf(stderr, "to-hugo: %s: %s is %v, which %s: kept as hexo_%s\n", p.Source, k, v, why, k)
-			keep(k, v)
+			fmt.Fprintf(stderr, "to-hugo: %s: %s is %v, which %s: kept as %s\n", p.Source, k, v, why, keep(k, v))
 		}
 	}
 	var b bytes.Buffer

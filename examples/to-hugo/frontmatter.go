@@ -44,7 +44,7 @@ func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byt
 		keys[strings.ToLower(k)] = true
 		taken[strings.ToLower(k)] = true
 	}
-	next := map[string]int{}        // by lower-case key: the suffix to try next, so that many kept alike cost linear time
+	next := map[string]int{}               // by lower-case key: the suffix to try next, so that many kept alike cost linear time
 	keep := func(k string, v any) string { // under a name no other key takes
 		name, lk := "hexo_"+k, strings.ToLower(k)
 		for i := max(2, next[lk]); taken[strings.ToLower(name)]; i++ {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,10 +10,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/gohexo/hexo"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // written is one post or page the conversion wrote.
@@ -32,6 +29,8 @@ type conversion struct {
 	stderr   io.Writer
 	skipped  int               // files left out, each with a warning
 	files    map[string]string // content file (lower case, no extension) -> the Hexo file
+	dirs     map[string]bool   // the folders (lower case) holding a content file
+	bundles  map[string]bool   // the folders (lower case) of leaf bundles
 	urls     map[string]string // url -> the Hexo file
 	done     []written
 }
@@ -50,7 +49,8 @@ func run(dir, out string, drafts bool, stderr io.Writer) (done []written, skippe
 		return nil, 0, err
 	}
 	defer root.Close()
-	c := &conversion{out: out, src: dir, root: root, stderr: stderr, files: map[string]string{}, urls: map[string]string{}}
+	c := &conversion{out: out, src: dir, root: root, stderr: stderr, files: map[string]string{}, urls: map[string]string{},
+		dirs: map[string]bool{}, bundles: map[string]bool{}}
 	ctx := context.Background()
 	posts, pages := 0, 0
 	for p, err := range site.All(ctx) {
@@ -119,35 +119,64 @@ func relBelow(dir, name string, prefixes ...string) string {
 // write converts one post or page into the content folder section, at its
 // path rel below Hexo's folder.
 func (c *conversion) write(p *hexo.Post, section, rel string) error {
-	ext, body, ok := ".md", "", false
+	ext, body, summary, why := ".md", "", "", ""
 	if p.Format == hexo.FormatMarkdown {
-		body, ok = hugoMore(p.Markdown(), p)
+		var ok bool
+		if body, ok = hugoMore(withHeadingIDs(p.Markdown(), p, c.stderr), p); !ok {
+			why = "a more marker in its code would be Hugo's summary divider"
+		} else if body, ok = escapeShortcodes(body, false); !ok {
+			why = "a {{< or {{% without its closer would stop Hugo's build"
+		}
 	}
-	summary := ""
-	if !ok { // an HTML body, or Markdown where Hugo would take a marker in code for its divider
-		if p.Format == hexo.FormatMarkdown {
-			fmt.Fprintf(c.stderr, "to-hugo: %s: a more marker in its code would be Hugo's summary divider: written as HTML\n", p.Source)
+	if p.Format != hexo.FormatMarkdown || why != "" {
+		if why != "" {
+			fmt.Fprintf(c.stderr, "to-hugo: %s: %s: written as HTML\n", p.Source, why)
 		}
 		// Hugo shows .html content as it is, but leaves out of it what
 		// stands before a summary divider: the excerpt goes to summary, and
 		// a marker is written as one Hugo does not take
 		ext, body, summary = ".html", p.Content(), p.Excerpt()
 		body = strings.ReplaceAll(body, "<!--more-->", "<!-- more -->")
+		body, _ = escapeShortcodes(body, true)
 	}
-	body = escapeShortcodes(body)
 
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
-	bundle := len(p.Assets) > 0 || path.Base(stem) == "index"
-	if path.Base(stem) == "index" {
-		stem = path.Dir(stem) // about/index.md is its folder's page
+	url := hexoURL(p.Path)
+	home := false
+	switch base := path.Base(stem); {
+	case p.Page && (stem == "categories" || stem == "tags" || stem == "categories/index" || stem == "tags/index"):
+		stem = strings.TrimSuffix(stem, "/index") // categories/index.md is its folder's page
+	case url == "/" && c.urls[url] == "":
+		home = true // source/index.md: Hexo's home page is Hugo's
+	case base == "index" || base == "_index":
+		// Hugo would take the file for a bundle holding every page below
+		// its folder (the whole site for source/index.md): an ordinary
+		// page, at its Hexo URL, takes another name
+		stem = path.Join(path.Dir(stem), base+"-page")
 	}
-	name := c.freeName(path.Join(section, stem), p.Source)
+	bundle := len(p.Assets) > 0
+	// Hugo takes every page below a leaf bundle's folder for a file of the
+	// bundle, and shows none of them: a bundle's folder holds no other
+	// page, and no page goes below one
+	var free func(string) bool
+	if bundle {
+		free = func(n string) bool { return !c.dirs[n] }
+	}
+	name := c.freeName(c.outsideBundles(path.Join(section, stem)), p.Source, free)
+	if bundle {
+		c.bundles[strings.ToLower(name)] = true
+	}
 	file := name + ext
 	if bundle {
 		file = path.Join(name, "index"+ext) // a leaf bundle: its files beside it
 	}
-	url := hexoURL(p.Path)
-	if p.Page && (stem == "categories" || stem == "tags") {
+	switch {
+	case home:
+		// the home page's _index gives it its title and text, and leaves
+		// the site's pages its own
+		file, url = path.Join("content", "_index"+ext), ""
+		c.urls["/"] = p.Source
+	case p.Page && (stem == "categories" || stem == "tags"):
 		// a theme's page for Hexo's lists is Hugo's taxonomy list: its
 		// _index gives that list its title and text, at Hugo's URL
 		file, url = path.Join(name, "_index"+ext), ""
@@ -181,20 +210,25 @@ func (c *conversion) write(p *hexo.Post, section, rel string) error {
 			}
 		}
 	}
+	for d := path.Dir(file); d != "." && d != "/"; d = path.Dir(d) {
+		c.dirs[strings.ToLower(d)] = true
+	}
 	c.done = append(c.done, written{post: p, file: file, url: url})
 	return nil
 }
 
 // freeName is name, or name-2, name-3... when a post already took it (a.md,
-// a.html and a.markdown are three posts); Hugo's names ignore case.
-func (c *conversion) freeName(name, source string) string {
+// a.html and a.markdown are three posts) or free says it is not free;
+// Hugo's names ignore case.
+func (c *conversion) freeName(name, source string, free func(lower string) bool) string {
 	for i := 1; ; i++ {
 		n := name
 		if i > 1 {
 			n = fmt.Sprintf("%s-%d", name, i)
 		}
-		if first, taken := c.files[strings.ToLower(n)]; taken {
-			if i == 1 {
+		first, taken := c.files[strings.ToLower(n)]
+		if taken || free != nil && !free(strings.ToLower(n)) {
+			if i == 1 && taken {
 				fmt.Fprintf(c.stderr, "to-hugo: %s: %s is also %s's name: written as the next free one\n", source, name, first)
 			}
 			continue
@@ -202,6 +236,23 @@ func (c *conversion) freeName(name, source string) string {
 		c.files[strings.ToLower(n)] = source
 		return n
 	}
+}
+
+// outsideBundles is name, with the folder of a leaf bundle it lies in
+// (foo/bar below the bundle foo, foo.md's) written as the first of foo-2,
+// foo-3... that is none.
+func (c *conversion) outsideBundles(name string) string {
+	for dir := path.Dir(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if !c.bundles[strings.ToLower(dir)] {
+			continue
+		}
+		for i := 2; ; i++ {
+			if d := fmt.Sprintf("%s-%d", dir, i); !c.bundles[strings.ToLower(d)] {
+				return c.outsideBundles(d + name[len(dir):])
+			}
+		}
+	}
+	return name
 }
 
 // hexoURL is Hexo's path as Hugo's url, which Hugo puts below its
@@ -234,207 +285,6 @@ func hugoMore(body string, p *hexo.Post) (string, bool) {
 		return body, true
 	}
 	return body, false
-}
-
-var shortcodeRE = regexp.MustCompile(`(?s)\{\{([<%])(.*?)([>%])\}\}`)
-
-// escapeShortcodes writes text that Hugo would read as a shortcode call
-// ({{< x >}}, {{% x %}}, in a post about Hugo) as Hugo's shortcode comment,
-// which Hugo shows as written.
-func escapeShortcodes(body string) string {
-	return shortcodeRE.ReplaceAllString(body, "{{$1/*$2*/$3}}")
-}
-
-// mapped are the front-matter keys the conversion writes itself.
-var mapped = map[string]bool{
-	"title": true, "date": true, "updated": true, "lastmod": true, "draft": true, "published": true,
-	"slug": true, "url": true, "permalink": true, "categories": true, "category": true, "tags": true, "tag": true,
-	"images": true, "aliases": true, "author": true, "excerpt": true, "summary": true, "layout": true,
-}
-
-// hugoFrontMatter is the post's front matter for Hugo, in a fixed order:
-// Hexo's keys mapped, then every other key as the post has it.
-func hugoFrontMatter(p *hexo.Post, url, summary string, stderr io.Writer) ([]byte, error) {
-	m := &yaml.Node{Kind: yaml.MappingNode}
-	keys := map[string]bool{} // lower case: Hugo's keys ignore case
-	set := func(k string, v any) {
-		var n yaml.Node
-		if err := n.Encode(v); err != nil {
-			fmt.Fprintf(stderr, "to-hugo: %s: %s left out: %v\n", p.Source, k, err)
-			return
-		}
-		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &n)
-		keys[strings.ToLower(k)] = true
-	}
-	fm := p.FrontMatter
-	get := func(k string) any {
-		v, _ := fm.Get(k)
-		return v
-	}
-	set("title", p.Title)
-	if !p.Date.IsZero() {
-		set("date", p.Date.Format(time.RFC3339))
-	}
-	switch {
-	case !p.Updated.IsZero():
-		set("lastmod", p.Updated.Format(time.RFC3339))
-	case dateOf(get("lastmod")) != "":
-		set("lastmod", dateOf(get("lastmod")))
-	}
-	if draft, _ := get("draft").(bool); draft || !p.Published {
-		set("draft", true)
-	}
-	if s, ok := get("slug").(string); ok && s != "" {
-		set("slug", s)
-	} else if p.Slug != "" {
-		set("slug", p.Slug)
-	}
-	if url != "" {
-		set("url", url)
-	}
-	var cats []string
-	seen := map[string]bool{}
-	for _, chain := range p.Categories {
-		for _, c := range chain {
-			if !seen[c] {
-				seen[c] = true
-				cats = append(cats, c)
-			}
-		}
-	}
-	if len(cats) > 0 {
-		set("categories", cats)
-	}
-	if len(p.Tags) > 0 {
-		set("tags", p.Tags)
-	}
-	images := stringList(get("images"))
-	if cover, ok := p.Cover(); ok && !contains(images, cover.URL) {
-		images = append([]string{cover.URL}, images...)
-	}
-	if len(images) > 0 {
-		set("images", images)
-	}
-	if aliases := stringList(get("aliases")); len(aliases) > 0 {
-		set("aliases", aliases)
-	}
-	if p.Author != "" {
-		set("author", get("author"))
-	}
-	if s, ok := get("summary").(string); ok {
-		set("summary", s)
-	} else if s, ok := get("excerpt").(string); ok {
-		set("summary", s)
-	} else if summary != "" {
-		set("summary", summary)
-	}
-	for k, v := range fm.All() {
-		switch lk := strings.ToLower(k); {
-		case mapped[lk] && kept(lk, p): // what no mapping carries, beside Hugo's key
-			set("hexo_"+k, v)
-			continue
-		case mapped[lk] || keys[lk]:
-			continue
-		}
-		if hk, hv, ok := hugoValue(k, v); ok {
-			set(hk, hv)
-		} else {
-			fmt.Fprintf(stderr, "to-hugo: %s: %s is %v, which Hugo cannot read: kept as hexo_%s\n", p.Source, k, v, k)
-			set("hexo_"+k, v)
-		}
-	}
-	var b bytes.Buffer
-	b.WriteString("---\n")
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
-		return nil, err
-	}
-	b.WriteString("---\n")
-	return b.Bytes(), nil
-}
-
-// kept reports whether a key the conversion maps holds what no mapped key
-// carries, and so is kept as hexo_KEY: a layout (Hugo's means a template),
-// a url key (Hugo's url is Hexo's path), a date Hexo cannot read.
-func kept(key string, p *hexo.Post) bool {
-	switch key {
-	case "layout":
-		return p.Layout != "post" && p.Layout != "page"
-	case "url":
-		return true
-	case "date":
-		return p.Date.IsZero()
-	case "updated":
-		return p.Updated.IsZero()
-	}
-	return false
-}
-
-// hugoValue checks a value under one of Hugo's own keys against the type
-// Hugo wants there (Hugo stops the build on a date that is no date or a
-// weight that is no number); other keys are params, any value.
-func hugoValue(k string, v any) (string, any, bool) {
-	switch strings.ToLower(k) {
-	case "publishdate", "expirydate", "pubdate", "unpublishdate":
-		d := dateOf(v)
-		return k, d, d != ""
-	case "weight":
-		switch v.(type) {
-		case int, int64, uint64, float64:
-			return k, v, true
-		}
-		return k, v, false
-	case "headless", "iscjklanguage":
-		_, ok := v.(bool)
-		return k, v, ok
-	case "outputs", "keywords", "resources", "cascade", "build", "menu", "menus", "markup", "type", "linktitle", "description", "sitemap", "translationkey":
-		if strings.EqualFold(k, "outputs") || strings.EqualFold(k, "keywords") {
-			l := stringList(v)
-			return k, l, l != nil
-		}
-		if s, ok := v.(string); ok {
-			return k, s, true
-		}
-		return k, v, strings.EqualFold(k, "cascade") || strings.EqualFold(k, "menu") || strings.EqualFold(k, "menus") || strings.EqualFold(k, "build") || strings.EqualFold(k, "resources") || strings.EqualFold(k, "sitemap")
-	}
-	return k, v, true
-}
-
-// dateOf is a front-matter date as RFC 3339, or "" when it is none.
-func dateOf(v any) string {
-	if t, ok := v.(time.Time); ok && !t.IsZero() {
-		return t.Format(time.RFC3339)
-	}
-	return ""
-}
-
-// stringList is a string or a list of strings as a list; nil for anything else.
-func stringList(v any) []string {
-	switch v := v.(type) {
-	case string:
-		if v != "" {
-			return []string{v}
-		}
-	case []any:
-		var out []string
-		for _, e := range v {
-			if s, ok := e.(string); ok && s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-func contains(l []string, s string) bool {
-	for _, e := range l {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // copyStatic copies the files Hexo copies as they are (Site.Files) into

@@ -44,26 +44,41 @@ func TestHugoBuildsTheConversion(t *testing.T) {
 	}
 	for name, dir := range sites {
 		t.Run(name, func(t *testing.T) {
-			out := t.TempDir()
-			done, _, err := run(dir, out, true, io.Discard)
-			require.NoError(t, err)
-			require.NotEmpty(t, done)
-			cmd := exec.Command(hugo, "--source", out, "--buildDrafts", "--buildFuture", "--buildExpired")
-			msg, err := cmd.CombinedOutput()
-			require.NoError(t, err, "%s", msg)
-			warnings := regexp.MustCompile(`(?m)^(WARN|ERROR)`).FindAllString(string(msg), -1)
-			assert.Empty(t, warnings, "%s", msg)
-			site, err := hexo.OpenSite(dir, hexo.SiteOptions{})
-			require.NoError(t, err)
-			u, err := url.Parse(site.Config.URL)
-			require.NoError(t, err)
-			built := builtPaths(t, hugo, out, strings.TrimSuffix(u.Path, "/")+"/")
-			for _, w := range done {
-				checkBuilt(t, out, built[w.file], w)
-			}
-			t.Logf("%s: %d pages converted and built by %s, %d warnings", name, len(done), strings.Fields(hugoVersion(hugo))[1], len(warnings))
+			done, warnings := convertAndBuild(t, hugo, dir, true)
+			t.Logf("%s: %d pages converted and built by %s, %d warnings", name, len(done), strings.Fields(hugoVersion(hugo))[1], warnings)
 		})
 	}
+}
+
+// convertAndBuild converts the Hexo site dir, builds it with Hugo (drafts
+// too when the conversion has them: Hugo's own flag; future and expired
+// posts as the generated hugo.toml says) and checks every page it wrote.
+func convertAndBuild(t *testing.T, hugo, dir string, drafts bool) ([]written, int) {
+	out := t.TempDir()
+	done, _, err := run(dir, out, drafts, io.Discard)
+	require.NoError(t, err)
+	require.NotEmpty(t, done)
+	args := []string{"--source", out}
+	if drafts {
+		args = append(args, "--buildDrafts")
+	}
+	msg, err := exec.Command(hugo, args...).CombinedOutput()
+	require.NoError(t, err, "%s", msg)
+	warnings := regexp.MustCompile(`(?m)^(WARN|ERROR)`).FindAllString(string(msg), -1)
+	assert.Empty(t, warnings, "%s", msg)
+	site, err := hexo.OpenSite(dir, hexo.SiteOptions{})
+	require.NoError(t, err)
+	u, err := url.Parse(site.Config.URL)
+	require.NoError(t, err)
+	built := builtPaths(t, hugo, out, strings.TrimSuffix(u.Path, "/")+"/")
+	for _, w := range done {
+		if !drafts && !w.post.Published { // Hexo shows it no more than Hugo
+			assert.NoFileExists(t, filepath.Join(out, "public", filepath.FromSlash(built[w.file]), "index.html"), "%s: Hugo shows a post Hexo does not", w.post.Source)
+			continue
+		}
+		checkBuilt(t, out, built[w.file], w)
+	}
+	return done, len(warnings)
 }
 
 func hugoVersion(hugo string) string {
@@ -93,7 +108,7 @@ func builtPaths(t *testing.T, hugo, out, root string) map[string]string {
 func checkBuilt(t *testing.T, out, published string, w written) {
 	p := w.post
 	if path.Base(strings.TrimSuffix(w.file, path.Ext(w.file))) == "_index" { // a list page, which hugo list leaves out
-		published = "/" + strings.TrimPrefix(path.Dir(w.file), "content/") + "/"
+		published = "/" + strings.TrimPrefix(path.Dir(w.file)+"/", "content/")
 	}
 	if !assert.NotEmpty(t, published, "%s: Hugo lists no %s", p.Source, w.file) {
 		return
@@ -141,7 +156,11 @@ func checkBuilt(t *testing.T, out, published string, w written) {
 	}
 	require.NotNil(t, content, p.Source)
 	if want, got := comparable(p.Text()), comparable(text(content)); want != got {
-		t.Errorf("%s: text differs: %s", p.Source, firstDifference(want, got))
+		if d := documentedDifference(want, got); d != "" {
+			t.Logf("%s: text differs as README.md documents (%s): %s", p.Source, d, firstDifference(want, got))
+		} else {
+			t.Errorf("%s: text differs: %s", p.Source, firstDifference(want, got))
+		}
 	}
 	var want, got []string
 	for _, b := range p.Blocks {
@@ -160,6 +179,25 @@ func checkBuilt(t *testing.T, out, published string, w written) {
 	}
 	imgs(content)
 	assert.Equal(t, want, got, "%s: images", p.Source)
+
+	var wantIDs, gotIDs []string
+	for _, h := range p.Headings() {
+		wantIDs = append(wantIDs, h.ID)
+	}
+	var headings func(n *html.Node)
+	headings = func(n *html.Node) {
+		if n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+			gotIDs = append(gotIDs, attr(n, "id"))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			headings(c)
+		}
+	}
+	headings(content)
+	assert.Equal(t, wantIDs, gotIDs, "%s: heading ids are Hexo's", p.Source)
+	raw, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.NotContains(t, string(raw), "<!---->", "%s: an empty comment the conversion left", p.Source)
 }
 
 func attr(n *html.Node, key string) string {
@@ -198,6 +236,32 @@ func comparable(s string) string {
 	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "…", "...", "–", "--", "—", "---", "\u00a0", " ",
 		"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "").Replace(s) // zero-width: nothing a reader sees
 	return strings.Join(strings.Fields(s), "")
+}
+
+// documented are the differences README.md documents between what Hexo
+// shows and what Hugo shows of the same post, each with where it says so
+// and whether it explains the difference between two texts.
+var documented = []struct {
+	readme    string
+	explained func(hexo, hugo string) bool
+}{
+	{
+		"Differences from Hexo: \"(Migrating to Hugo) marked strikes `~single tildes~` through; Hugo 0.111's goldmark shows them\"",
+		func(hexo, hugo string) bool { // the same text once the tildes are gone (0~15% … 20~30%)
+			return strings.ReplaceAll(hexo, "~", "") == strings.ReplaceAll(hugo, "~", "")
+		},
+	},
+}
+
+// documentedDifference names the README's entry that explains how two
+// texts differ, or is "".
+func documentedDifference(hexo, hugo string) string {
+	for _, d := range documented {
+		if d.explained(hexo, hugo) {
+			return d.readme
+		}
+	}
+	return ""
 }
 
 // firstDifference shows where two texts part, with some text either side.

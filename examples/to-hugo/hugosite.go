@@ -15,11 +15,15 @@ import (
 // hugoConfig makes Hugo read Markdown as Hexo's marked does: raw HTML kept
 // (Hexo's tags write it), a line break a <br> (marked's breaks), no
 // footnotes or definition lists (marked has neither), smart quotes (its
-// smartypants).
+// smartypants), and a heading's {#id} read, which gives it Hexo's id. Hugo
+// shows what Hexo shows: posts dated in the future (Hexo's future: true),
+// and no section list pages, which Hexo has not and whose URLs are a page's
+// in Hexo (source/posts/index.md at /posts/).
 const hugoConfig = `baseURL = %s
 title = %s
 timeZone = %s
-disableKinds = ["RSS", "sitemap", "robotsTXT"]
+disableKinds = ["RSS", "sitemap", "robotsTXT", "section"]
+buildFuture = true
 disablePathToLower = true
 
 [markup.goldmark.renderer]
@@ -31,17 +35,23 @@ disablePathToLower = true
   definitionList = false
   typographer = true
   linkify = true
+
+[markup.goldmark.parser.attribute]
+  title = true
 `
 
 // The layout prints what a reader sees: the title, the date and the
-// content, and lists the pages of a section.
+// content, and lists the pages of a section. The content is printed without
+// its empty comments: Post.Markdown starts a block with <!----> where a tag
+// plugin's HTML stood at the start of a line in Hexo (so that goldmark, as
+// marked did, reads that line as HTML on its own), and Hugo would print it.
 var layouts = map[string]string{
 	"_default/single.html": `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><article>
 <h1 class="title">{{ .Title }}</h1>
 {{ if not .Date.IsZero }}<time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2006-01-02" }}</time>{{ end }}
-<div class="content">{{ .Content }}</div>
+<div class="content">{{ replace .Content "<!---->" "" | safeHTML }}</div>
 </article></body></html>
 `,
 	"_default/list.html": `<!DOCTYPE html>
@@ -49,7 +59,7 @@ var layouts = map[string]string{
 <body><article>
 <h1 class="title">{{ .Title }}</h1>
 {{ if and .File (not .Date.IsZero) }}<time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2006-01-02" }}</time>{{ end }}
-<div class="content">{{ .Content }}</div>
+<div class="content">{{ replace .Content "<!---->" "" | safeHTML }}</div>
 </article>
 <ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}</ul></body></html>

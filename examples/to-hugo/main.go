@@ -4,16 +4,25 @@
 //	go run ./examples/to-hugo -o /tmp/hugo testdata/blog && hugo --source /tmp/hugo
 //
 // Posts go to content/posts, pages (Site.Pages) to content/ at their own
-// paths, each keeping Hexo's URL (url:), so old links still work. A Markdown
-// body stays Markdown, with its tag plugins written as the HTML Hexo's tags
-// write (Post.Markdown) and <!-- more --> as Hugo's <!--more-->; an HTML
-// body becomes .html content. A post with an asset folder becomes a page
-// bundle holding its files; the other files of source/ go to static/.
-// Hexo's keys are mapped (updated to lastmod, published: false to draft,
-// the cover to images, categories flattened, a front-matter excerpt to
-// summary) and every other key, Hugo's own included, is kept. hugo.toml and
-// a minimal layout are written when the site has none: Markdown as Hexo's
-// marked reads it (raw HTML kept, a line break a <br>, no footnotes).
+// paths, each keeping Hexo's URL (url:), so old links still work; a file
+// named index (or _index) takes another name, since Hugo would take it for
+// a bundle holding every page below its folder, and the page at Hexo's
+// home is Hugo's home page (content/_index). A Markdown body stays
+// Markdown, with its tag plugins written as the HTML Hexo's tags write
+// (Post.Markdown), <!-- more --> as Hugo's <!--more-->, and each heading
+// given Hexo's id ({#id}), so links to #anchors keep working; an HTML body
+// becomes .html content. Text Hugo would read as a shortcode ({{< x >}}) is
+// written in Hugo's comment form, which shows it as written. A post with an
+// asset folder becomes a page bundle holding its files; the other files of
+// source/ go to static/. Hexo's keys are mapped (updated to lastmod,
+// published: false to draft, the cover to images, categories flattened, a
+// front-matter excerpt to summary) and every other key, Hugo's own
+// included, is kept: one Hugo would refuse or that would hide a post Hexo
+// shows (a draft Hexo ignores, an expiry date, outputs without HTML) as
+// hexo_KEY, or hexo_KEY_2… when the post has that key too. hugo.toml and a
+// minimal layout are written when the site has none: Markdown as Hexo's
+// marked reads it (raw HTML kept, a line break a <br>, no footnotes),
+// future posts shown as Hexo shows them.
 //
 // Only regular files inside the site are copied, each read through the
 // site's folder opened as an os.Root: a symbolic link that stays inside the

@@ -112,6 +112,7 @@ images:
 aliases:
   - /old/
 summary: In short.
+hexo_draft: false
 hexo_weight: heavy
 hexo_publishDate: someday
 headimg: h.jpg

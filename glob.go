@@ -12,7 +12,8 @@ type globs []glob
 
 type glob struct {
 	re  *regexp.Regexp
-	neg bool // "!pattern": every path the pattern does not match
+	neg bool   // "!pattern": every path the pattern does not match
+	lit string // the pattern as written: picomatch's test matches a path equal to it first
 }
 
 // maxGlobLen is the longest pattern read: picomatch's MAX_LENGTH. Hexo's
@@ -29,12 +30,12 @@ func compileGlobs(patterns []string) globs {
 		if len(p) > maxGlobLen {
 			continue
 		}
-		neg := false
+		lit, neg := p, false
 		for strings.HasPrefix(p, "!") {
 			p, neg = p[1:], !neg
 		}
 		if re, err := regexp.Compile(globRegexp(p, true)); err == nil && p != "" {
-			g = append(g, glob{re, neg})
+			g = append(g, glob{re, neg, lit})
 		}
 	}
 	return g
@@ -43,7 +44,7 @@ func compileGlobs(patterns []string) globs {
 // match is isMatch on a list: any pattern matching.
 func (g globs) match(name string) bool {
 	for _, p := range g {
-		if p.re.MatchString(name) != p.neg {
+		if name == p.lit || p.re.MatchString(name) != p.neg {
 			return true
 		}
 	}
@@ -67,6 +68,10 @@ func globRegexp(p string, collapse bool) string {
 	tail := "" // "dir/**" matches dir too
 	if strings.HasSuffix(p, "/**") && len(p) > 3 {
 		p, tail = p[:len(p)-3], `(?:/(?:[^/.][^/]*(?:/[^/.][^/]*)*)?)?`
+	}
+	paired, ok := bracePairs(p)
+	if !ok {
+		return matchNothing
 	}
 	var b strings.Builder
 	depth := 0    // open {…} groups
@@ -118,20 +123,54 @@ func globRegexp(p string, collapse bool) string {
 			class := p[i+1 : closeAt] // [!a] is "!" or "a", as micromatch reads it; [^a] negates
 			b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
 			i = closeAt
-		case c == '{':
+		case c == '{' && paired[i]:
 			depth++
 			b.WriteString("(?:")
 		case c == ',' && depth > 0:
 			b.WriteString("|")
-		case c == '}' && depth > 0:
+		case c == '}' && paired[i]:
 			depth--
 			b.WriteString(")")
 		default:
 			b.WriteString(regexp.QuoteMeta(p[i : i+1]))
 		}
 	}
-	for ; depth > 0; depth-- {
-		b.WriteString(")")
-	}
 	return "^(?:" + b.String() + tail + ")$"
+}
+
+// matchNothing is the regexp of a pattern read as matching nothing.
+const matchNothing = `[^\x00-\x{10FFFF}]`
+
+// maxBraceDepth bounds how deep {…} groups nest: a deeper pattern matches
+// nothing (Go's regexp refuses 1,000 levels, and each level costs every
+// name's match a step).
+const maxBraceDepth = 64
+
+// bracePairs marks the braces of p that pair. A "}" that closes nothing is
+// a literal; a "{" that no "}" closes makes picomatch's expression match
+// nothing ("{a,b" and "x{a,b}{c" match only themselves, by match's
+// equality), and ok is then false, as it is when the pairs nest deeper than
+// maxBraceDepth.
+func bracePairs(p string) (paired []bool, ok bool) {
+	if !strings.ContainsRune(p, '{') {
+		return nil, true
+	}
+	paired = make([]bool, len(p))
+	var open []int
+	most := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '{':
+			open = append(open, i)
+		case '}':
+			if n := len(open); n > 0 {
+				most = max(most, n)
+				paired[open[n-1]], paired[i] = true, true
+				open = open[:n-1]
+			}
+		}
+	}
+	return paired, len(open) == 0 && most <= maxBraceDepth
 }

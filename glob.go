@@ -123,12 +123,12 @@ func globRegexp(p string, collapse bool) string {
 			class := p[i+1 : closeAt] // [!a] is "!" or "a", as micromatch reads it; [^a] negates
 			b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
 			i = closeAt
-		case c == '{' && paired[i]:
+		case c == '{' && paired != nil && paired[i]:
 			depth++
 			b.WriteString("(?:")
 		case c == ',' && depth > 0:
 			b.WriteString("|")
-		case c == '}' && paired[i]:
+		case c == '}' && paired != nil && paired[i]:
 			depth--
 			b.WriteString(")")
 		default:

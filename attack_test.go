@@ -1,0 +1,96 @@
+package hexo
+
+// Attack reproducers: each test grows one hostile shape ×1, ×4 and ×16 and
+// holds what an entry point allocates (collector off, growthCost) and gives
+// out to the promise of SECURITY.md: linear in the input, and output at most
+// a fixed multiple of the post's bytes plus the config's. Each fails on the
+// branch it was written against; the figures measured are in its comment.
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// attackGrowth builds the input at ×1, ×4 and ×16 (build returns its size
+// in bytes and the run that reads it, returning the bytes given out) and
+// fails when ×16 the input allocates more than 3 × its growth, or gives out
+// more than 2 × its growth (plus a little for what does not grow).
+func attackGrowth(t *testing.T, build func(k int) (size int, run func() int)) {
+	t.Helper()
+	var in [3]int
+	var alloc [3]uint64
+	var out [3]int
+	for i, k := range []int{1, 4, 16} {
+		size, run := build(k)
+		in[i] = size
+		run() // warm up
+		alloc[i], out[i] = growthCost(func(string) int { return run() }, "")
+	}
+	grow := float64(in[2]) / float64(in[0])
+	t.Logf("input %d/%d/%d bytes (×%.1f); allocated %d/%d/%d (×%.1f); out %d/%d/%d (×%.1f)",
+		in[0], in[1], in[2], grow, alloc[0], alloc[1], alloc[2], float64(alloc[2])/float64(max(alloc[0], 1)),
+		out[0], out[1], out[2], float64(out[2])/float64(max(out[0], 1)))
+	if float64(alloc[2]) > 3*grow*float64(alloc[0])+256<<10 {
+		t.Errorf("input ×%.1f allocated ×%.1f", grow, float64(alloc[2])/float64(max(alloc[0], 1)))
+	}
+	if float64(out[2]) > 2*grow*float64(out[0])+16<<10 {
+		t.Errorf("input ×%.1f gave out ×%.1f", grow, float64(out[2])/float64(max(out[0], 1)))
+	}
+	if out[2] > 64*in[2]+64<<10 {
+		t.Errorf("%d bytes out of %d in", out[2], in[2])
+	}
+}
+
+// attackSite is a site of one _config.yml and one post.
+func attackSite(cfg, post string) fstest.MapFS {
+	return fstest.MapFS{
+		"_config.yml":        {Data: []byte("title: t\n" + cfg)},
+		"source/_posts/a.md": {Data: []byte(post)},
+	}
+}
+
+// categoryBytes reads a site's category tree and counts the bytes of its
+// names and slugs.
+func categoryBytes(fsys fstest.MapFS) int {
+	site, _ := NewSite(fsys, SiteOptions{Workers: 1})
+	_ = site.Load(context.Background())
+	n := 0
+	var walk func([]*Category)
+	walk = func(cs []*Category) {
+		for _, c := range cs {
+			n += len(c.Name) + len(c.Slug)
+			walk(c.Children)
+		}
+	}
+	walk(site.Categories())
+	return n
+}
+
+// TestAttackCategoryChainSlugQuadratic: a flat list of categories is one
+// chain, and Site.Categories gives each level the slugs of all its parents
+// joined (categorySlug(chain[:i+1])): a chain of n names makes n²/2 names of
+// slug. "categories: [a, a, a, …]" in a 480-byte post gave 40 KB of slugs,
+// ×13.5 the post (6.5 KB) gave 10 MB: allocated 0.9 → 144 MB (×161), out
+// 40,804 → 10,252,804 (×251). A 200 KB post (the node limit allows a chain of
+// 100,000) would ask for 10 GB.
+func TestAttackCategoryChainSlugQuadratic(t *testing.T) {
+	attackGrowth(t, func(k int) (int, func() int) {
+		fsys := attackSite("", "---\ntitle: a\ncategories: ["+strings.Repeat("a,", 200*k)+"b]\n---\nx\n")
+		return siteSize(fsys), func() int { return categoryBytes(fsys) }
+	})
+}
+
+// TestAttackCategoryMapProduct: category_map renames a category in every
+// slug of the chain below it, so the slugs are (config's mapped name) ×
+// (chain length)²: a 4 KB category_map entry and a post of "categories:
+// [a, a, …]" 20 long made 920 KB of slugs; with 320 names (the site grew
+// ×1.1, 4,167 → 4,767 bytes) 207 MB, allocated 2 MB → 421 MB (×213).
+func TestAttackCategoryMapProduct(t *testing.T) {
+	attackGrowth(t, func(k int) (int, func() int) {
+		fsys := attackSite("category_map:\n  a: "+strings.Repeat("b", 4000)+"\n",
+			"---\ntitle: a\ncategories: ["+strings.Repeat("a,", 20*k)+"b]\n---\nx\n")
+		return siteSize(fsys), func() int { return categoryBytes(fsys) }
+	})
+}

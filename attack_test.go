@@ -94,3 +94,41 @@ func TestAttackCategoryMapProduct(t *testing.T) {
 		return siteSize(fsys), func() int { return categoryBytes(fsys) }
 	})
 }
+
+// TestAttackDecodeKeyPathProduct: Decode builds every value's key path by
+// prefixing its parent's ("%s[%d]", join), and each value that does not fit
+// repeats that path in its DecodeError. A long key over a long list is
+// key × list: "? <k×500>\n: [x, x, …×500]" (an explicit key: yaml.v3 caps
+// implicit ones at 1,024 bytes) decoded into map[string][]int made 500
+// errors of a 500-byte path. Both halves ×16 (input 2,022 → 32,022 bytes):
+// the error text grew 288 KB → 65 MB (×224, 2,018 bytes out per byte in)
+// and the allocations 2.7 → 474 MB (×177).
+func TestAttackDecodeKeyPathProduct(t *testing.T) {
+	attackGrowth(t, func(k int) (int, func() int) {
+		src := "---\n? " + strings.Repeat("k", 500*k) + "\n: [" + strings.Repeat("x, ", 500*k) + "x]\n---\nbody\n"
+		return len(src), func() int {
+			p, _ := Parse([]byte(src))
+			var m map[string][]int
+			err := p.Decode(&m)
+			if err == nil {
+				return 0
+			}
+			return len(err.Error())
+		}
+	})
+}
+
+// TestAttackDecodeKeyPathAllocFit: the same key × list with values that fit
+// (map[string][]string): nothing fails, yet each element's path is built:
+// input 2,022 → 32,022 bytes (×15.8) allocated 0.75 → 68.5 MB (×91).
+func TestAttackDecodeKeyPathAllocFit(t *testing.T) {
+	attackGrowth(t, func(k int) (int, func() int) {
+		src := "---\n? " + strings.Repeat("k", 500*k) + "\n: [" + strings.Repeat("x, ", 500*k) + "x]\n---\nbody\n"
+		return len(src), func() int {
+			p, _ := Parse([]byte(src))
+			var m map[string][]string
+			_ = p.Decode(&m)
+			return len(m)
+		}
+	})
+}

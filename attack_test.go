@@ -8,9 +8,15 @@ package hexo
 
 import (
 	"context"
+	"fmt"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // attackGrowth builds the input at ×1, ×4 and ×16 (build returns its size
@@ -131,4 +137,61 @@ func TestAttackDecodeKeyPathAllocFit(t *testing.T) {
 			return len(m)
 		}
 	})
+}
+
+// assetSite is a post_asset_folder site whose post a.md holds one asset_img
+// tag of n arguments, none of them a file of its folder of n assets.
+func assetSite(n int) fstest.MapFS {
+	var b strings.Builder
+	b.WriteString("---\ntitle: a\n---\n{% asset_img")
+	for i := range n {
+		fmt.Fprintf(&b, " z%06d.png", i)
+	}
+	b.WriteString(" %}\n")
+	fsys := attackSite("post_asset_folder: true\n", b.String())
+	for i := range n {
+		fsys[fmt.Sprintf("source/_posts/a/a%06d.png", i)] = &fstest.MapFile{Data: []byte("p")}
+	}
+	return fsys
+}
+
+// TestAttackAssetImgArgsTimesAssets: asset_img takes the first argument
+// that is a file of the post's asset folder, and assetFolder.has looks each
+// argument up by slices.Contains over the folder's names: arguments ×
+// assets string comparisons, allocating nothing (so the allocations stay
+// linear: 0.98 → 23 MB for ×16) while the time grows with the square.
+// 1,500 arguments and assets (60 KB) took 20 ms, 24,000 (×16, 960 KB)
+// 3.1 s (×158; pprof: 91% in slices.Index under assetArg). A 16 MiB post of
+// 1.5 million arguments beside 100,000 assets is 1.5 × 10¹¹ comparisons:
+// the site's load hangs for many minutes. Time, with the collector off and
+// the least of two runs, is the only measure here: a comparison allocates
+// nothing.
+func TestAttackAssetImgArgsTimesAssets(t *testing.T) {
+	cost := func(n int) (int, time.Duration, uint64) {
+		fsys := assetSite(n)
+		best, alloc := time.Duration(1<<62), uint64(0)
+		for range 2 {
+			site, err := NewSite(fsys, SiteOptions{Workers: 1})
+			require.NoError(t, err)
+			func() {
+				defer debug.SetGCPercent(debug.SetGCPercent(-1))
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				start := time.Now()
+				require.NoError(t, site.Load(context.Background()))
+				best = min(best, time.Since(start))
+				runtime.ReadMemStats(&after)
+				alloc = after.TotalAlloc - before.TotalAlloc
+			}()
+		}
+		return siteSize(fsys), best, alloc
+	}
+	in1, t1, a1 := cost(1500)
+	in16, t16, a16 := cost(24000)
+	grow := float64(in16) / float64(in1)
+	t.Logf("input %d → %d bytes (×%.1f); time %v → %v (×%.1f); allocated %d → %d (×%.1f)",
+		in1, in16, grow, t1, t16, float64(t16)/float64(t1), a1, a16, float64(a16)/float64(a1))
+	if float64(t16) > 4*grow*float64(t1) {
+		t.Errorf("input ×%.1f took ×%.1f the time", grow, float64(t16)/float64(t1))
+	}
 }

@@ -195,3 +195,24 @@ func TestAttackAssetImgArgsTimesAssets(t *testing.T) {
 		t.Errorf("input ×%.1f took ×%.1f the time", grow, float64(t16)/float64(t1))
 	}
 }
+
+// TestAttackPostIndexDeepPath: Site.Post indexes every tail of each post's
+// file path ("\x02"+src[i+1:] for each "/"), so one post in a tree d folders
+// deep makes d keys of up to 2d bytes: d² bytes for a walk SECURITY.md holds
+// linear in depth. One post 250 folders deep: Load + Post allocated 0.34 MB;
+// 4,000 deep (×16) 21.5 MB (×63; the tails alone, 16 MB, grow ×256); the
+// 16,000-deep tree TestWalkDeepTreeLinear walks would index 256 MB of keys.
+// The input counted is the post's path (2 bytes a folder).
+func TestAttackPostIndexDeepPath(t *testing.T) {
+	attackGrowth(t, func(k int) (int, func() int) {
+		dir := deepSite(t, 250*k, false)
+		return 2 * 250 * k, func() int {
+			site, err := OpenSite(dir, SiteOptions{Workers: 1})
+			require.NoError(t, err)
+			require.NoError(t, site.Load(context.Background()))
+			p, ok := site.Post("p.md")
+			require.True(t, ok)
+			return len(p.Slug)
+		}
+	})
+}

@@ -78,8 +78,8 @@ func categoryBytes(fsys fstest.MapFS) int {
 // chain, and Site.Categories gives each level the slugs of all its parents
 // joined (categorySlug(chain[:i+1])): a chain of n names makes n²/2 names of
 // slug. "categories: [a, a, a, …]" in a 480-byte post gave 40 KB of slugs,
-// ×13.5 the post (6.5 KB) gave 10 MB: allocated 0.9 → 144 MB (×161), out
-// 40,804 → 10,252,804 (×251). A 200 KB post (the node limit allows a chain of
+// ×13.5 the post (6.5 KB) gave 10 MB: allocated 0.72 → 143 MB (×198), out
+// 40,602 → 10,249,602 (×252). A 200 KB post (the node limit allows a chain of
 // 100,000) would ask for 10 GB.
 func TestAttackCategoryChainSlugQuadratic(t *testing.T) {
 	attackGrowth(t, func(k int) (int, func() int) {

@@ -90,6 +90,7 @@ func (s *Site) missingImages(fsys fs.FS, p *Post) []Finding {
 	text := p.kept.text
 	var lines lineIndex
 	checked := map[string]bool{} // a URL is looked up once, however often it is used
+	assets := newAssetFolder(p.Assets)
 	for _, img := range p.Images() {
 		if len(out) == maxFindingsPerRulePerPost || checked[img.URL] {
 			continue
@@ -103,10 +104,10 @@ func (s *Site) missingImages(fsys fs.FS, p *Post) []Finding {
 		if rel, abs := strings.CutPrefix(u.Path, "/"); abs {
 			rel = strings.TrimPrefix(rel, strings.Trim(s.Config.Root, "/")+"/")
 			asset, inPost := strings.CutPrefix("/"+rel, "/"+strings.TrimPrefix(p.Path, "/"))
-			ok = exists(path.Join(source, rel)) || p.Path != "" && inPost && slices.Contains(p.Assets, strings.TrimPrefix(asset, "/"))
+			ok = exists(path.Join(source, rel)) || p.Path != "" && inPost && assets.has(strings.TrimPrefix(asset, "/"))
 		} else {
 			clean := path.Clean(u.Path)
-			ok = slices.Contains(p.Assets, clean) || exists(path.Join(path.Dir(name), clean)) || exists(path.Join(source, clean))
+			ok = assets.has(clean) || exists(path.Join(path.Dir(name), clean)) || exists(path.Join(source, clean))
 		}
 		if ok {
 			continue

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 )
@@ -74,12 +73,25 @@ type Options struct {
 	assets *assetFolder
 }
 
-// assetFolder lists the files of a post's asset folder.
-type assetFolder struct{ names []string }
+// assetFolder lists the files of a post's asset folder, and looks a name up
+// among them at once: a post may name every file in an asset_img, and a
+// look along the list for each made that quadratic.
+type assetFolder struct {
+	names []string
+	set   map[string]bool
+}
+
+func newAssetFolder(names []string) *assetFolder {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return &assetFolder{names, set}
+}
 
 // has reports whether name is one of them (Hexo's PostAsset slug).
 func (a *assetFolder) has(name string) bool {
-	return a != nil && slices.Contains(a.names, name)
+	return a != nil && a.set[name]
 }
 
 // DefaultSummaryLength is the summary's length when Options leave it 0: 140,

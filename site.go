@@ -346,11 +346,11 @@ func (s *Site) assetsOf(fsys fs.FS, w *dirWalk, name string) *assetFolder {
 	typ, ok := w.entry(dir)
 	switch {
 	case !ok:
-		return &assetFolder{}
+		return newAssetFolder(nil)
 	case typ == fs.ModeDir:
-		return &assetFolder{w.assets(dir)}
+		return newAssetFolder(w.assets(dir))
 	}
-	return &assetFolder{listAssets(fsys, strings.TrimSuffix(name, path.Ext(name)))}
+	return newAssetFolder(listAssets(fsys, strings.TrimSuffix(name, path.Ext(name))))
 }
 
 // ErrNoPosts is matched by the error All, Load and Lint give (as a nil

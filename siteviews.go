@@ -148,40 +148,45 @@ func (s *Site) Post(ref string) (*Post, bool) {
 	s.viewMu.Lock()
 	defer s.viewMu.Unlock()
 	if s.index.of == nil || len(s.index.of) != len(s.Posts) || (len(s.Posts) > 0 && &s.index.of[0] != &s.Posts[0]) {
-		s.index = postIndex{of: s.Posts, keys: map[string]*Post{}}
-		add := func(key string, p *Post) {
-			if _, ok := s.index.keys[key]; !ok && key != "\x00" && key != "\x01" && key != "\x02" {
-				s.index.keys[key] = p
-			}
-		}
-		for _, p := range s.Posts { // slugs first: a slug wins over a path
-			add("\x00"+p.Slug, p)
-		}
-		for _, p := range s.Posts {
-			add("\x01"+strings.Trim(p.Path, "/"), p)
-		}
-		for _, p := range s.Posts {
-			src := filepath.ToSlash(p.Source)
-			add("\x02"+src, p)
-			for i := 0; i < len(src); i++ { // every tail of the file's path
-				if src[i] == '/' {
-					add("\x02"+src[i+1:], p)
-				}
-			}
-		}
+		s.index = newPostIndex(s.Posts)
 	}
 	ref = filepath.ToSlash(ref)
-	for _, key := range []string{"\x00" + ref, "\x01" + strings.Trim(ref, "/"), "\x02" + strings.TrimPrefix(ref, "./")} {
-		if p, ok := s.index.keys[key]; ok {
-			return p, true
-		}
+	if p, ok := s.index.slugs[ref]; ok {
+		return p, true
 	}
-	return nil, false
+	if p, ok := s.index.paths[strings.Trim(ref, "/")]; ok {
+		return p, true
+	}
+	p, ok := s.index.files[strings.TrimPrefix(ref, "./")]
+	return p, ok
 }
 
 // postIndex is what Post looks posts up in, for the Posts slice it was
-// built from.
+// built from: by slug, by path, and by every tail of the file's path. A
+// tail is a slice of the path, not a copy: a post d folders deep has d
+// tails, and copied they were d² bytes.
 type postIndex struct {
-	of   []*Post
-	keys map[string]*Post
+	of                  []*Post
+	slugs, paths, files map[string]*Post
+}
+
+func newPostIndex(posts []*Post) postIndex {
+	x := postIndex{of: posts, slugs: map[string]*Post{}, paths: map[string]*Post{}, files: map[string]*Post{}}
+	add := func(m map[string]*Post, key string, p *Post) {
+		if _, ok := m[key]; !ok && key != "" {
+			m[key] = p // the first of the posts sharing a key wins
+		}
+	}
+	for _, p := range posts {
+		add(x.slugs, p.Slug, p)
+		add(x.paths, strings.Trim(p.Path, "/"), p)
+		src := filepath.ToSlash(p.Source)
+		add(x.files, src, p)
+		for i := 0; i < len(src); i++ { // every tail of the file's path
+			if src[i] == '/' {
+				add(x.files, src[i+1:], p)
+			}
+		}
+	}
+	return x
 }

@@ -417,6 +417,11 @@ func permalinkData(name string, p *Post, c *SiteConfig, d time.Time) (any, bool)
 // post's last category in its database order; the deepest category of the
 // last chain is that one whenever the post's categories are new to the site.
 func categorySlug(chain []string, c *SiteConfig) string {
+	return strings.Join(categoryParts(chain, c), "/")
+}
+
+// categoryParts are the slugs of a chain's names, each mapped and slugized.
+func categoryParts(chain []string, c *SiteConfig) []string {
 	parts := make([]string, len(chain))
 	for i, name := range chain {
 		if m, ok := c.CategoryMap[name]; ok && m != "" {
@@ -424,7 +429,7 @@ func categorySlug(chain []string, c *SiteConfig) string {
 		}
 		parts[i] = slugCase(Slugize(name), c.FilenameCase)
 	}
-	return strings.Join(parts, "/")
+	return parts
 }
 
 // slugCase is slugize's transform option.

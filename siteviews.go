@@ -33,7 +33,8 @@ type Tag struct {
 
 // Categories returns the category tree of the loaded posts, siblings sorted
 // by name. As in Hexo, unpublished posts (drafts, published: false) are left
-// out. Like every view of the site, it loads the site first when Load has
+// out. The tree nests at most 64 deep (a longer chain's later names are not
+// filed), and a slug longer than a path Hexo can write (4,096 bytes) is "". Like every view of the site, it loads the site first when Load has
 // not run.
 func (s *Site) Categories() []*Category {
 	s.ensureLoaded()
@@ -48,12 +49,14 @@ func (s *Site) Categories() []*Category {
 			continue
 		}
 		for _, chain := range p.Categories {
+			chain = chain[:min(len(chain), maxCategoryDepth)]
+			slugs := categorySlugs(chain, &s.Config)
 			n := root
 			for i, name := range chain {
 				c, ok := n.children[name]
 				if !ok {
 					c = &node{
-						cat:      &Category{Name: name, Slug: categorySlug(chain[:i+1], &s.Config)},
+						cat:      &Category{Name: name, Slug: slugs(i)},
 						children: map[string]*node{},
 					}
 					n.children[name] = c
@@ -78,6 +81,32 @@ func (s *Site) Categories() []*Category {
 		return out
 	}
 	return build(root)
+}
+
+// maxCategoryDepth bounds how deep the category tree nests: Hexo files each
+// category of a list in the one before it, so a list of n names made n
+// levels whose slugs repeat their parents' (n² bytes from a post of n); the
+// names past it are filed in the last level kept.
+const maxCategoryDepth = 64
+
+// categorySlugs are the slugs of a chain's levels: each level's is a prefix
+// of the whole chain's, built once, so a chain costs its own length; a slug
+// longer than a path Hexo can write (maxPermalinkLen) is "".
+func categorySlugs(chain []string, c *SiteConfig) func(level int) string {
+	parts := categoryParts(chain, c)
+	full := strings.Join(parts, "/")
+	ends := make([]int, len(parts))
+	end := -1
+	for i, part := range parts {
+		end += 1 + len(part)
+		ends[i] = end
+	}
+	return func(level int) string {
+		if ends[level] > maxPermalinkLen {
+			return ""
+		}
+		return full[:ends[level]]
+	}
 }
 
 // Tags returns the tags of the loaded published posts, sorted by name; the

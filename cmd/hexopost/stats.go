@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/gohexo/hexo"
@@ -41,10 +42,13 @@ func (s *stats) add(p *hexo.Post) {
 	}
 	s.Words += p.WordCount()
 	for _, chain := range p.Categories {
-		key := ""
+		// each level's key is a prefix of the whole chain's, built once: a
+		// key built up name by name copied the chain once a level
+		full := "\x00" + strings.Join(chain, "\x00")
+		end := 0
 		for _, c := range chain {
-			key += "\x00" + c
-			s.cats[key] = true
+			end += 1 + len(c)
+			s.cats[full[:end]] = true
 		}
 	}
 	for _, t := range p.Tags {

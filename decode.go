@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -47,7 +48,15 @@ func (p *Post) Decode(v any) error {
 	if p.FrontMatter != nil {
 		d.text = p.FrontMatter.text
 	}
-	d.assign(rv.Elem(), p.FrontMatter.Map(), "")
+	return d.decode(rv.Elem(), p.FrontMatter.Map())
+}
+
+// decode assigns src to dst and returns what did not fit, joined.
+func (d *decoder) decode(dst reflect.Value, src any) error {
+	d.assign(dst, src, nil)
+	if d.more > 0 {
+		d.errs = append(d.errs, fmt.Errorf("front matter: %d more values do not fit", d.more))
+	}
 	return errors.Join(d.errs...)
 }
 
@@ -55,15 +64,66 @@ type decoder struct {
 	loc  *time.Location
 	text map[string]string // source text of top-level scalars
 	errs []error
+	more int // values that did not fit past maxDecodeErrors
 }
 
-func (d *decoder) fail(key string, t reflect.Type, err error) {
-	d.errs = append(d.errs, &DecodeError{Key: key, Type: t.String(), Err: err})
+// maxDecodeErrors is how many values that do not fit Decode describes; the
+// rest are counted. Each error names its key path, so a long key over a long
+// list made an error text of the key times the list.
+const maxDecodeErrors = 20
+
+func (d *decoder) fail(key *keyPath, t reflect.Type, err error) {
+	if len(d.errs) == maxDecodeErrors {
+		d.more++
+		return
+	}
+	d.errs = append(d.errs, &DecodeError{Key: key.String(), Type: t.String(), Err: err})
+}
+
+// keyPath is where a value sits, made text only for an error: a path
+// written out for every value copied its parents' (a long key over a long
+// list made the key's length times the list's). nil is the top.
+type keyPath struct {
+	parent *keyPath
+	name   string
+	index  int // a list's item, when name is ""
+}
+
+func (k *keyPath) field(name string) *keyPath { return &keyPath{parent: k, name: name} }
+
+func (k *keyPath) at(i int) *keyPath { return &keyPath{parent: k, index: i} }
+
+// top is the key of a top-level value, "" for any other.
+func (k *keyPath) top() string {
+	if k == nil || k.parent != nil {
+		return ""
+	}
+	return k.name
+}
+
+// String is the path as DecodeError.Key writes it: "author.name", "tags[2]".
+func (k *keyPath) String() string {
+	var parts []*keyPath
+	for ; k != nil; k = k.parent {
+		parts = append(parts, k)
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		switch p := parts[i]; {
+		case p.name == "":
+			b.WriteString("[" + strconv.Itoa(p.index) + "]")
+		case i == len(parts)-1:
+			b.WriteString(p.name)
+		default:
+			b.WriteString("." + p.name)
+		}
+	}
+	return b.String()
 }
 
 // assign stores src in dst, by dst's kind (as toml's unify* functions do);
 // a value that does not fit is recorded and dst left as it was.
-func (d *decoder) assign(dst reflect.Value, src any, key string) {
+func (d *decoder) assign(dst reflect.Value, src any, key *keyPath) {
 	if src == nil {
 		return // absent and null leave the field as it is
 	}
@@ -117,7 +177,7 @@ func (d *decoder) assign(dst reflect.Value, src any, key string) {
 }
 
 // assignTime takes every date form Hexo takes.
-func (d *decoder) assignTime(dst reflect.Value, src any, key string) {
+func (d *decoder) assignTime(dst reflect.Value, src any, key *keyPath) {
 	tm, ok := dateValue(src, d.loc)
 	if !ok {
 		d.fail(key, dst.Type(), fmt.Errorf("%q is not a date", jsString(src)))
@@ -128,12 +188,12 @@ func (d *decoder) assignTime(dst reflect.Value, src any, key string) {
 
 // assignString takes numbers and booleans as their text, and a date YAML
 // read as a timestamp as it was written.
-func (d *decoder) assignString(dst reflect.Value, src any, key string) {
+func (d *decoder) assignString(dst reflect.Value, src any, key *keyPath) {
 	switch src.(type) {
 	case map[string]any, []any:
 		d.fail(key, dst.Type(), fmt.Errorf("a %s is not text", kindName(src)))
 	case time.Time:
-		if s, ok := d.text[key]; ok {
+		if s, ok := d.text[key.top()]; ok {
 			dst.SetString(s)
 		} else {
 			dst.SetString(jsString(src))
@@ -143,7 +203,7 @@ func (d *decoder) assignString(dst reflect.Value, src any, key string) {
 	}
 }
 
-func (d *decoder) assignBool(dst reflect.Value, src any, key string) {
+func (d *decoder) assignBool(dst reflect.Value, src any, key *keyPath) {
 	switch x := src.(type) {
 	case bool:
 		dst.SetBool(x)
@@ -160,7 +220,7 @@ func (d *decoder) assignBool(dst reflect.Value, src any, key string) {
 
 // assignNumber fills integer, unsigned and float fields, refusing a
 // fraction or a value the field cannot hold.
-func (d *decoder) assignNumber(dst reflect.Value, src any, key string) {
+func (d *decoder) assignNumber(dst reflect.Value, src any, key *keyPath) {
 	t := dst.Type()
 	f, ok := number(src)
 	switch t.Kind() {
@@ -186,19 +246,19 @@ func (d *decoder) assignNumber(dst reflect.Value, src any, key string) {
 }
 
 // assignSlice takes a list, or a single value as a list of one.
-func (d *decoder) assignSlice(dst reflect.Value, src any, key string) {
+func (d *decoder) assignSlice(dst reflect.Value, src any, key *keyPath) {
 	list, ok := src.([]any)
 	if !ok {
 		list = []any{src}
 	}
 	out := reflect.MakeSlice(dst.Type(), len(list), len(list))
 	for i, e := range list {
-		d.assign(out.Index(i), e, fmt.Sprintf("%s[%d]", key, i))
+		d.assign(out.Index(i), e, key.at(i))
 	}
 	dst.Set(out)
 }
 
-func (d *decoder) assignMap(dst reflect.Value, src any, key string) {
+func (d *decoder) assignMap(dst reflect.Value, src any, key *keyPath) {
 	t := dst.Type()
 	m, ok := src.(map[string]any)
 	if !ok || t.Key().Kind() != reflect.String {
@@ -210,12 +270,12 @@ func (d *decoder) assignMap(dst reflect.Value, src any, key string) {
 	}
 	for k, e := range m {
 		ev := reflect.New(t.Elem()).Elem()
-		d.assign(ev, e, join(key, k))
+		d.assign(ev, e, key.field(k))
 		dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
 	}
 }
 
-func (d *decoder) fields(dst reflect.Value, m map[string]any, key string) {
+func (d *decoder) fields(dst reflect.Value, m map[string]any, key *keyPath) {
 	t := dst.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -234,16 +294,9 @@ func (d *decoder) fields(dst reflect.Value, m map[string]any, key string) {
 			name = strings.ToLower(f.Name)
 		}
 		if v, ok := m[name]; ok {
-			d.assign(dst.Field(i), v, join(key, name))
+			d.assign(dst.Field(i), v, key.field(name))
 		}
 	}
-}
-
-func join(prefix, k string) string {
-	if prefix == "" {
-		return k
-	}
-	return prefix + "." + k
 }
 
 func number(v any) (float64, bool) {

@@ -103,8 +103,7 @@ func ParseSiteConfig(src []byte) (SiteConfig, error) {
 	}
 	if err == nil && fm != nil {
 		d := decoder{loc: time.UTC, text: fm.text}
-		d.assign(reflect.ValueOf(&c).Elem(), fm.Map(), "")
-		err = errors.Join(d.errs...)
+		err = d.decode(reflect.ValueOf(&c).Elem(), fm.Map())
 	}
 	c.URL = strings.TrimRight(c.URL, "/")
 	if !fm.Has("root") || c.Root == "" {

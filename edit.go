@@ -30,8 +30,61 @@ var ErrNotEditable = errors.New("front matter cannot be edited in place")
 // read as another type are quoted), or as JSON in a ";;;" block. A
 // time.Time is written as Hexo's scaffolds write dates, 2006-01-02 15:04:05,
 // followed by its offset unless it is in UTC.
+//
+// A value that is already there changes nothing. The value keeps the style
+// it is written in: a list that extends the old one gets its new items only
+// (a line each in block style, with the list's dash column; before the "]"
+// in flow style), a scalar keeps its quotes when the new text can be written
+// in them, and a list replacing another, or added, is written like the
+// block's lists. A post whose front matter Hexo does not see (a "--- "
+// opener with trailing spaces, blank lines before it) is refused, naming the
+// lint rule that repairs it: a block added above would leave the old one in
+// the body.
 func (p *Post) SetField(key string, value any) error {
-	return p.edit(key, value, true)
+	return p.edit(key, true, func(isJSON bool) (any, any, error) {
+		want, err := p.expectedValue(value, isJSON)
+		return value, want, err
+	})
+}
+
+// AppendField adds values to the end of the list under a top-level key, and
+// changes nothing else: in a block list each value is one new line, written
+// with the list's dash column and quoted like its last item; in a flow list
+// the values go before the "]". Values the list already holds are not added
+// again, so running the same append twice changes nothing. A missing or null
+// key becomes the list of the values; a scalar becomes a list holding it
+// then the values (Hexo reads a scalar tags or categories as a list of one);
+// a mapping is refused with ErrNotEditable. The edit is checked as
+// SetField's is.
+func (p *Post) AppendField(key string, values ...any) error {
+	return p.edit(key, true, func(isJSON bool) (any, any, error) {
+		old, _ := p.FrontMatter.Get(key)
+		var list []any
+		switch o := old.(type) {
+		case nil:
+		case []any:
+			list = o
+		case map[string]any:
+			return nil, nil, fmt.Errorf("%w: %s is a mapping, not a list", ErrNotEditable, key)
+		default:
+			list = []any{o}
+		}
+		value := slices.Clone(list)
+		want := slices.Clone(list)
+		for _, v := range values {
+			w, err := p.expectedValue(v, isJSON)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !slices.ContainsFunc(want, func(x any) bool { return sameValue(x, w) }) {
+				value, want = append(value, v), append(want, w)
+			}
+		}
+		if len(want) == len(list) && old != nil {
+			return old, old, nil // nothing new: SetField's "already so"
+		}
+		return value, want, nil
+	})
 }
 
 // DeleteField removes a top-level front-matter key (its lines and nothing
@@ -39,10 +92,12 @@ func (p *Post) SetField(key string, value any) error {
 // changes nothing; deleting its only key removes the whole block (an empty
 // block would make Hexo read the separators as the body).
 func (p *Post) DeleteField(key string) error {
-	return p.edit(key, nil, false)
+	return p.edit(key, false, nil)
 }
 
-func (p *Post) edit(key string, value any, set bool) error {
+// edit makes the edit of key: with set, target gives the value to write and
+// the value the post must then hold under the key (as the decoder reads it).
+func (p *Post) edit(key string, set bool, target func(isJSON bool) (value, want any, err error)) error {
 	if len(p.src) > p.opts.maxSize() {
 		return &ParseError{File: p.Source, Err: fmt.Errorf("%w: the post was not read whole", ErrTooLarge)}
 	}
@@ -59,15 +114,30 @@ func (p *Post) edit(key string, value any, set bool) error {
 		}
 		sp = split{content: text} // not a mapping: Hexo reads the whole file as the body
 	}
+	if sp.separator == "" && set {
+		// a block Hexo does not see: a new one above it would leave it in the body
+		if _, rule, _, ok := missedBlock(text, &p.opts); rule != "" {
+			how := "hexopost fix repairs it"
+			if !ok {
+				how = "and its YAML does not read"
+			}
+			return editError(p, fmt.Errorf("%w: Hexo does not see this post's front matter (lint rule %s; %s), nothing was changed", ErrNotEditable, rule, how))
+		}
+	}
 	isJSON := strings.HasPrefix(sp.separator, ";")
-	var want any
+	var value, want any
 	if set {
 		var err error
-		if want, err = p.expectedValue(value, isJSON); err != nil {
+		if value, want, err = target(isJSON); err != nil {
 			return editError(p, err)
 		}
 	}
-	edits, err := p.candidateEdits(text, sp, key, value, set)
+	if set && p.FrontMatter.Has(key) {
+		if now, _ := p.FrontMatter.Get(key); sameValue(now, want) {
+			return nil // already so: no byte changes
+		}
+	}
+	edits, err := p.candidateEdits(text, sp, key, value, want, set)
 	if err != nil {
 		return editError(p, err)
 	}
@@ -88,7 +158,7 @@ func (p *Post) edit(key string, value any, set bool) error {
 
 // candidateEdits are the ways of writing the edit, the most natural first:
 // the first whose result reads back right is made.
-func (p *Post) candidateEdits(text string, sp split, key string, value any, set bool) ([]textEdit, error) {
+func (p *Post) candidateEdits(text string, sp split, key string, value, want any, set bool) ([]textEdit, error) {
 	block := textEdit{start: 0, end: len(text) - len(sp.content)} // the whole block, separators included
 	if sp.separator == "" {
 		if !set {
@@ -117,7 +187,7 @@ func (p *Post) candidateEdits(text string, sp split, key string, value any, set 
 		}
 	} else {
 		var err error
-		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, set); err != nil {
+		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, want, set); err != nil {
 			return nil, err
 		}
 	}
@@ -372,18 +442,14 @@ func lineEnding(src string, off int) string {
 // before the next key, less the blank and comment lines at its end (they
 // belong to what follows). Lines are counted as yaml.v3 counts them: CR, LF,
 // CRLF, NEL, LS and PS each end one.
-func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]textEdit, error) {
+func editYAML(data string, fm *FrontMatter, key string, value, want any, set bool) ([]textEdit, error) {
 	if fm == nil {
 		return nil, ErrNotEditable
 	}
 	entries := fm.entries
 	starts := yamlLineStarts(data)
-	lineStart := func(l int) int { // 1-based line to offset; past the end is len(data)
-		if l-1 < len(starts) {
-			return starts[l-1]
-		}
-		return len(data)
-	}
+	b := blockText{data, starts}
+	lineStart := b.lineStart
 	idx := -1
 	for i, e := range entries {
 		if e.name == key && !e.merge {
@@ -393,8 +459,19 @@ func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]
 	if fm.flow && len(entries) > 0 {
 		return nil, fmt.Errorf("%w: the mapping is in flow style", ErrNotEditable)
 	}
+	// the block's nodes, for the value's own style; the entries were read
+	// from the same text, in the same order
+	var root, own *yaml.Node
+	if set && !fm.flow {
+		if root = blockMapping(data); root != nil && len(root.Content) != 2*len(entries) {
+			root = nil
+		}
+		if root != nil && idx >= 0 && root.Content[2*idx].Line == entries[idx].line {
+			own = root.Content[2*idx+1]
+		}
+	}
 	written := func() ([]string, error) {
-		var out []string
+		out := listStyleEntries(key, value, root, own, b)
 		for _, style := range []entryStyle{styleScaled, styleBlock, styleBlockIndent2, styleFlow} {
 			e, err := yamlEntry(key, value, blockIndent(data, starts), style)
 			if err != nil {
@@ -463,7 +540,8 @@ func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]
 	if err != nil {
 		return nil, err
 	}
-	var out []textEdit
+	old, _ := fm.Get(key)
+	out := styledEdits(b, own, first, last, entries[idx].comment, old, value, want)
 	for _, entry := range es {
 		if end == len(data) && !strings.HasSuffix(data, "\n") {
 			entry = strings.TrimSuffix(entry, "\n")

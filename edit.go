@@ -133,7 +133,7 @@ func (p *Post) edit(key string, set bool, target func(isJSON bool) (value, want 
 		}
 	}
 	if set && p.FrontMatter.Has(key) {
-		if now, _ := p.FrontMatter.Get(key); sameValue(now, want) {
+		if now, _ := p.FrontMatter.Get(key); sameValue(now, want) || sameValue(now, value) {
 			return nil // already so: no byte changes
 		}
 	}

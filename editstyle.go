@@ -45,9 +45,17 @@ func (b blockText) lineEnd(l int) int {
 }
 
 // offset is the byte offset of a node's position: yaml.v3 counts columns in
-// characters.
+// characters, in the block as escapeTabs gives it to the decoder (a tab
+// starting a line after a newline is two spaces).
 func (b blockText) offset(line, col int) (int, bool) {
 	i, e := b.lineStart(line), b.lineEnd(line)
+	if i > 0 && b.data[i-1] == '\n' {
+		tabs := len(b.data[i:e]) - len(strings.TrimLeft(b.data[i:e], "\t"))
+		if col-1 < 2*tabs {
+			return 0, false // inside the tabs
+		}
+		col -= tabs
+	}
 	for c := 1; c < col; c++ {
 		if i >= e {
 			return 0, false
@@ -63,12 +71,12 @@ func (b blockText) endsInBreak() bool {
 	return len(b.starts) > 0 && b.lineEnd(len(b.starts)) < len(b.data)
 }
 
-// blockMapping is the block read again as yaml.v3 nodes, for the positions
+// blockMapping is the block read again as yaml.v3 nodes, as the decode read it, for the positions
 // and styles of its values; nil when it is not one mapping. It costs one more
 // parse of the block, linear in it (nodes keep aliases unexpanded).
 func blockMapping(data string) *yaml.Node {
 	var doc yaml.Node
-	if yaml.Unmarshal([]byte(data), &doc) != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+	if yaml.Unmarshal([]byte(escapeTabs(data)), &doc) != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
 	return doc.Content[0]
@@ -89,17 +97,23 @@ func sequenceStyle(n *yaml.Node, b blockText) (seqStyle, bool) {
 	if n.Style&yaml.FlowStyle != 0 {
 		return seqStyle{flow: true}, true
 	}
+	// a block list's position is its first dash
+	off, ok := b.offset(n.Line, n.Column)
+	dash := b.data[b.lineStart(n.Line):off]
+	if !ok || strings.Trim(dash, " \t") != "" || !strings.HasPrefix(b.data[off:], "-") {
+		return seqStyle{}, false
+	}
+	// the spaces after the dash are the last item's, when it starts on the
+	// dash's line
 	it := n.Content[len(n.Content)-1]
-	off, ok := b.offset(it.Line, it.Column)
-	if !ok {
-		return seqStyle{}, false
+	if off, ok := b.offset(it.Line, it.Column); ok {
+		prefix := b.data[b.lineStart(it.Line):off]
+		t := strings.TrimLeft(prefix, " \t")
+		if len(t) >= 2 && t[0] == '-' && strings.Trim(t[1:], " ") == "" {
+			return seqStyle{prefix: prefix}, true
+		}
 	}
-	prefix := b.data[b.lineStart(it.Line):off]
-	t := strings.TrimLeft(prefix, " ")
-	if len(t) < 2 || t[0] != '-' || strings.Trim(t[1:], " ") != "" {
-		return seqStyle{}, false
-	}
-	return seqStyle{prefix: prefix}, true
+	return seqStyle{prefix: dash + "- "}, true
 }
 
 // fileListStyle is the style of the key's own list, else of the block's

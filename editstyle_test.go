@@ -1,7 +1,11 @@
 package hexo
 
 import (
+	"os"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -99,4 +103,108 @@ func TestEditRefusesHiddenFrontMatter(t *testing.T) {
 			assert.Equal(t, in, string(p.Bytes()))
 		}
 	}
+}
+
+// changedLines is the one run of lines an edit changed: before[from:to] became
+// after[from:to+added-removed]; removed and added count the lines.
+func changedLines(before, after string) (from, removed, added int) {
+	b, a := strings.SplitAfter(before, "\n"), strings.SplitAfter(after, "\n")
+	for from < len(b) && from < len(a) && b[from] == a[from] {
+		from++
+	}
+	tail := 0
+	for tail < len(b)-from && tail < len(a)-from && b[len(b)-1-tail] == a[len(a)-1-tail] {
+		tail++
+	}
+	return from, len(b) - from - tail, len(a) - from - tail
+}
+
+// entryLines are the file lines (0-based, [first, end)) of a top-level key's
+// entry: from its key to the next key or the block's end; ok is false for a
+// key with no line of its own (one a merge gives).
+func entryLines(p *Post, key string) (first, end int, ok bool) {
+	l := p.FrontMatter.line(key)
+	if l == 0 {
+		return 0, 0, false
+	}
+	sp := p.kept.split
+	end = sp.dataLine - 1 + len(yamlLineStarts(sp.data))
+	for _, k := range p.FrontMatter.Keys() {
+		if kl := p.FrontMatter.line(k); kl > l && kl-1 < end {
+			end = kl - 1
+		}
+	}
+	return l - 1, end, true
+}
+
+// newScalar is a value of the same kind as v and not equal to it.
+func newScalar(v any) (any, bool) {
+	switch x := v.(type) {
+	case string:
+		return x + " changed", !strings.ContainsAny(x, "\n\r")
+	case int64:
+		return x + 1, true
+	case float64:
+		return x + 0.5, x == x
+	case bool:
+		return !x, true
+	case time.Time:
+		return x.Add(24 * time.Hour), true
+	}
+	return nil, false
+}
+
+// TestEditStyleOnAllPosts: on every post we have, for each top-level key:
+// setting it to its own value changes no byte; appending an item to a list
+// adds one line (block) or changes one (flow); setting a scalar changes its
+// lines only, one line for a one-line scalar.
+func TestEditStyleOnAllPosts(t *testing.T) {
+	counts := map[string]int{}
+	for _, dirs := range conformanceSuites(t) {
+		for _, f := range postFiles(t, dirs[0]) {
+			src, _ := os.ReadFile(f)
+			p0, err := Parse(src)
+			if err != nil || p0.FrontMatter == nil || strings.HasPrefix(p0.kept.split.separator, ";") {
+				continue
+			}
+			fresh := func() *Post { p, _ := Parse(src); return p }
+			for _, key := range p0.FrontMatter.Keys() {
+				v, _ := p0.FrontMatter.Get(key)
+				first, end, own := entryLines(p0, key)
+				p := fresh()
+				require.NoError(t, p.SetField(key, v), "%s: %s", f, key)
+				assert.Equal(t, string(src), string(p.Bytes()), "%s: %s set to its own value", f, key)
+				counts["same"]++
+				if !own {
+					continue
+				}
+				if list, ok := v.([]any); ok {
+					p = fresh()
+					if !assert.NoError(t, p.AppendField(key, "zz-added"), "%s: %s", f, key) {
+						continue
+					}
+					at, removed, added := changedLines(string(src), string(p.Bytes()))
+					flow := removed == 1 && added == 1
+					assert.True(t, removed == 0 && added == 1 || flow, "%s: appending to %s changed %d lines for %d:\n%s", f, key, removed, added, p.Bytes())
+					assert.True(t, at >= first && at+removed <= end, "%s: %s: line %d is outside the key's lines %d-%d", f, key, at+1, first+1, end)
+					got, _ := p.FrontMatter.Get(key)
+					assert.Equal(t, append(slices.Clone(list), "zz-added"), got, f)
+					counts["append"]++
+				}
+				if nv, ok := newScalar(v); ok {
+					p = fresh()
+					if !assert.NoError(t, p.SetField(key, nv), "%s: %s", f, key) {
+						continue
+					}
+					at, removed, added := changedLines(string(src), string(p.Bytes()))
+					assert.True(t, at >= first && at+removed <= end, "%s: %s: lines %d-%d changed, outside the key's lines %d-%d:\n%s", f, key, at+1, at+removed, first+1, end, p.Bytes())
+					if end-first == 1 {
+						assert.True(t, removed == 1 && added == 1, "%s: %s: one-line scalar: %d lines became %d:\n%s", f, key, removed, added, p.Bytes())
+					}
+					counts["scalar"]++
+				}
+			}
+		}
+	}
+	t.Logf("edits checked: %v", counts)
 }

@@ -189,6 +189,9 @@ func TestEditStyleOnAllPosts(t *testing.T) {
 					assert.True(t, at >= first && at+removed <= end, "%s: %s: line %d is outside the key's lines %d-%d", f, key, at+1, first+1, end)
 					got, _ := p.FrontMatter.Get(key)
 					assert.Equal(t, append(slices.Clone(list), "zz-added"), got, f)
+					q := fresh()
+					require.NoError(t, q.SetField(key, append(slices.Clone(list), "zz-added")), f)
+					assert.Equal(t, string(p.Bytes()), string(q.Bytes()), "%s: SetField finds the append", f)
 					counts["append"]++
 				}
 				if nv, ok := newScalar(v); ok {

@@ -2,6 +2,7 @@ package hexo
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -232,13 +233,19 @@ func (p *Post) expectedValue(value any, isJSON bool) (any, error) {
 	}
 	// the value's own YAML document, read back: the tags yaml.v3 resolves
 	// from text are set as in a parsed post
-	entry, err := yamlEntry("v", value, 2, styleBlock)
-	if err != nil {
-		return nil, err
-	}
+	// (in flow style when yaml.v3's block style does not read back)
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(entry), &doc); err != nil || len(doc.Content) != 1 || len(doc.Content[0].Content) != 2 {
-		return nil, fmt.Errorf("%w: the value cannot be written as YAML: %v", ErrNotEditable, err)
+	for _, style := range []entryStyle{styleBlock, styleFlow} {
+		entry, err := yamlEntry("v", value, 2, style)
+		if err != nil {
+			return nil, err
+		}
+		doc = yaml.Node{}
+		if err = yaml.Unmarshal([]byte(entry), &doc); err == nil && len(doc.Content) == 1 && len(doc.Content[0].Content) == 2 {
+			break
+		} else if style == styleFlow {
+			return nil, fmt.Errorf("%w: the value cannot be written as YAML: %v", ErrNotEditable, err)
+		}
 	}
 	vn := doc.Content[0].Content[1]
 	if hasBinary(vn) {
@@ -616,13 +623,41 @@ const (
 )
 
 // valueNode is the YAML node a value is written as. A time.Time is written as
-// Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp).
+// Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp). A
+// list is built item by item: yaml.v3's Encode writes the whole list and
+// reads it back, which fails for a text in it starting with a blank line
+// ("- |4"), where the flow style the edits fall back on would not.
 func valueNode(value any) (*yaml.Node, error) {
 	if t, ok := value.(time.Time); ok {
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: scaffoldDate(t)}, nil
 	}
+	return itemNode(value)
+}
+
+// itemNode is valueNode for a value inside a list: a time.Time is yaml.v3's
+// timestamp, which reads back in flow style too.
+func itemNode(value any) (*yaml.Node, error) {
+	_, custom := value.(yaml.Marshaler)
+	_, text := value.(encoding.TextMarshaler)
+	if rv := reflect.ValueOf(value); !custom && !text && (rv.Kind() == reflect.Array ||
+		rv.Kind() == reflect.Slice && !rv.IsNil() && rv.Type().Elem().Kind() != reflect.Uint8) {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i := range rv.Len() {
+			n, err := itemNode(rv.Index(i).Interface())
+			if err != nil {
+				return nil, err
+			}
+			seq.Content = append(seq.Content, n)
+		}
+		return seq, nil
+	}
 	var vn yaml.Node
 	if err := vn.Encode(value); err != nil {
+		if s, ok := value.(string); ok {
+			// Encode reads back what it wrote, which fails for some texts
+			// ("\t\n"); double quotes hold any text
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}, nil
+		}
 		return nil, err
 	}
 	return &vn, nil

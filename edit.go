@@ -37,7 +37,9 @@ var ErrNotEditable = errors.New("front matter cannot be edited in place")
 // (a line each in block style, with the list's dash column; before the "]"
 // in flow style), a scalar keeps its quotes when the new text can be written
 // in them, and a list replacing another, or added, is written like the
-// block's lists. A post whose front matter Hexo does not see (a "--- "
+// block's lists (a list replacing a scalar in a block without block lists
+// takes the scalar's place, in flow style: tags: solo becomes
+// tags: [solo, go]). A post whose front matter Hexo does not see (a "--- "
 // opener with trailing spaces, blank lines before it) is refused, naming the
 // lint rule that repairs it: a block added above would leave the old one in
 // the body.
@@ -548,7 +550,8 @@ func editYAML(data string, fm *FrontMatter, key string, value, want any, set boo
 		return nil, err
 	}
 	old, _ := fm.Get(key)
-	out := styledEdits(b, own, first, last, entries[idx].comment, old, value, want)
+	ls, lists := fileListStyle(root, own, b)
+	out := styledEdits(b, own, first, last, entries[idx].comment, !lists || ls.flow, old, value, want)
 	for _, entry := range es {
 		if end == len(data) && !strings.HasSuffix(data, "\n") {
 			entry = strings.TrimSuffix(entry, "\n")

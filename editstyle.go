@@ -241,8 +241,11 @@ func styledNode(value any, like yaml.Style) (*yaml.Node, bool) {
 // style, the smallest first: a list that grows gets its new items only (a
 // line each in block style, before the "]" in flow style), a scalar gets its
 // new text in the old one's place and quotes, the key, spacing and comment
-// kept. vn is the entry's value; first and last its lines.
-func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, old, value, want any) []textEdit {
+// kept; a list replacing a scalar (not a null: "tags:" from hexo new's
+// scaffold gets a block list), in a block whose lists are in flow style or
+// that has none (flowLists), goes in the scalar's place. vn is the
+// entry's value; first and last its lines.
+func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, flowLists bool, old, value, want any) []textEdit {
 	if vn == nil {
 		return nil
 	}
@@ -250,7 +253,12 @@ func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, ol
 		return []textEdit{e}
 	}
 	nn, ok := styledNode(value, quoteStyle(vn))
-	if !ok || vn.Kind != yaml.ScalarNode || nn.Kind != yaml.ScalarNode || vn.Style&yaml.TaggedStyle != 0 || vn.Anchor != "" {
+	if ok && flowLists && nn.Kind == yaml.SequenceNode && len(nn.Content) > 0 && vn.Tag != "!!null" {
+		nn.Style = yaml.FlowStyle
+	} else if !ok || nn.Kind != yaml.ScalarNode {
+		return nil
+	}
+	if vn.Kind != yaml.ScalarNode || vn.Style&yaml.TaggedStyle != 0 || vn.Anchor != "" {
 		return nil
 	}
 	if vn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && nn.Tag == "!!str" && strings.Contains(nn.Value, "\n") {

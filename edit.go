@@ -54,7 +54,8 @@ func (p *Post) SetField(key string, value any) error {
 // changes nothing else: in a block list each value is one new line, written
 // with the list's dash column and quoted like its last item; in a flow list
 // the values go before the "]". Values the list already holds are not added
-// again, so running the same append twice changes nothing. A missing or null
+// again, so running the same append twice changes nothing (when nothing is
+// added, a scalar stays a scalar). A missing or null
 // key becomes the list of the values; a scalar becomes a list holding it
 // then the values (Hexo reads a scalar tags or categories as a list of one);
 // a mapping is refused with ErrNotEditable. The edit is checked as
@@ -83,8 +84,8 @@ func (p *Post) AppendField(key string, values ...any) error {
 				value, want = append(value, v), append(want, w)
 			}
 		}
-		if len(want) == len(list) && old != nil {
-			return old, old, nil // nothing new: SetField's "already so"
+		if len(want) == len(list) {
+			return nil, nil, errNothingNew
 		}
 		return value, want, nil
 	})
@@ -97,6 +98,9 @@ func (p *Post) AppendField(key string, values ...any) error {
 func (p *Post) DeleteField(key string) error {
 	return p.edit(key, false, nil)
 }
+
+// errNothingNew is AppendField's "every value is there already".
+var errNothingNew = errors.New("nothing new")
 
 // edit makes the edit of key: with set, target gives the value to write and
 // the value the post must then hold under the key (as the decoder reads it).
@@ -131,7 +135,9 @@ func (p *Post) edit(key string, set bool, target func(isJSON bool) (value, want 
 	var value, want any
 	if set {
 		var err error
-		if value, want, err = target(isJSON); err != nil {
+		if value, want, err = target(isJSON); err == errNothingNew {
+			return nil
+		} else if err != nil {
 			return editError(p, err)
 		}
 	}
@@ -140,28 +146,36 @@ func (p *Post) edit(key string, set bool, target func(isJSON bool) (value, want 
 			return nil // already so: no byte changes
 		}
 	}
-	edits, err := p.candidateEdits(text, sp, key, value, want, set)
-	if err != nil {
-		return editError(p, err)
-	}
 	var why error
-	for _, e := range edits {
-		if e.noop {
-			return nil
+	// the edits that keep the value's style first: the others are only
+	// written (a yaml.v3 encoding of the whole value each) when those fail
+	for _, styled := range []bool{true, false} {
+		edits, err := p.candidateEdits(text, sp, key, value, want, set, styled)
+		if err != nil {
+			return editError(p, err)
 		}
-		src := applyEdit(p.src, text, e)
-		np, perr := p.opts.parse([]byte(src), p.Source)
-		if why = p.verifyEdit(np, perr, key, want, set); why == nil {
-			p.adopt(np)
-			return nil
+		for _, e := range edits {
+			if e.noop {
+				return nil
+			}
+			src := applyEdit(p.src, text, e)
+			np, perr := p.opts.parse([]byte(src), p.Source)
+			if why = p.verifyEdit(np, perr, key, want, set); why == nil {
+				p.adopt(np)
+				return nil
+			}
 		}
 	}
 	return editError(p, fmt.Errorf("%w: the edit cannot be made exactly, nothing was changed: %w", ErrNotEditable, why))
 }
 
-// candidateEdits are the ways of writing the edit, the most natural first:
+// candidateEdits are the ways of writing the edit, the most natural first
+// (with styled, only those that keep an existing YAML value's style):
 // the first whose result reads back right is made.
-func (p *Post) candidateEdits(text string, sp split, key string, value, want any, set bool) ([]textEdit, error) {
+func (p *Post) candidateEdits(text string, sp split, key string, value, want any, set, styled bool) ([]textEdit, error) {
+	if styled && (sp.separator == "" || strings.HasPrefix(sp.separator, ";") || !set) {
+		return nil, nil
+	}
 	block := textEdit{start: 0, end: len(text) - len(sp.content)} // the whole block, separators included
 	if sp.separator == "" {
 		if !set {
@@ -190,7 +204,7 @@ func (p *Post) candidateEdits(text string, sp split, key string, value, want any
 		}
 	} else {
 		var err error
-		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, want, set); err != nil {
+		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, want, set, styled); err != nil {
 			return nil, err
 		}
 	}
@@ -451,7 +465,7 @@ func lineEnding(src string, off int) string {
 // before the next key, less the blank and comment lines at its end (they
 // belong to what follows). Lines are counted as yaml.v3 counts them: CR, LF,
 // CRLF, NEL, LS and PS each end one.
-func editYAML(data string, fm *FrontMatter, key string, value, want any, set bool) ([]textEdit, error) {
+func editYAML(data string, fm *FrontMatter, key string, value, want any, set, styled bool) ([]textEdit, error) {
 	if fm == nil {
 		return nil, ErrNotEditable
 	}
@@ -467,6 +481,9 @@ func editYAML(data string, fm *FrontMatter, key string, value, want any, set boo
 	}
 	if fm.flow && len(entries) > 0 {
 		return nil, fmt.Errorf("%w: the mapping is in flow style", ErrNotEditable)
+	}
+	if styled && idx < 0 {
+		return nil, nil // a new key has no style of its own
 	}
 	// the block's nodes, for the value's own style; the entries were read
 	// from the same text, in the same order
@@ -545,13 +562,16 @@ func editYAML(data string, fm *FrontMatter, key string, value, want any, set boo
 		}
 		return []textEdit{{start: start, end: end}}, nil
 	}
+	if styled {
+		old, _ := fm.Get(key)
+		ls, lists := fileListStyle(root, own, b)
+		return styledEdits(b, own, first, last, entries[idx].comment, !lists || ls.flow, old, value, want), nil
+	}
 	es, err := written()
 	if err != nil {
 		return nil, err
 	}
-	old, _ := fm.Get(key)
-	ls, lists := fileListStyle(root, own, b)
-	out := styledEdits(b, own, first, last, entries[idx].comment, !lists || ls.flow, old, value, want)
+	var out []textEdit
 	for _, entry := range es {
 		if end == len(data) && !strings.HasSuffix(data, "\n") {
 			entry = strings.TrimSuffix(entry, "\n")
@@ -627,9 +647,10 @@ const (
 
 // valueNode is the YAML node a value is written as. A time.Time is written as
 // Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp). A
-// list is built item by item: yaml.v3's Encode writes the whole list and
+// list Encode refuses is built item by item: Encode writes the whole list and
 // reads it back, which fails for a text in it starting with a blank line
-// ("- |4"), where the flow style the edits fall back on would not.
+// ("- |4"), where the flow style the edits fall back on would not (a call
+// per item costs a yaml.v3 encoder and parser each, so it is the fallback).
 func valueNode(value any) (*yaml.Node, error) {
 	if t, ok := value.(time.Time); ok {
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: scaffoldDate(t)}, nil
@@ -640,13 +661,46 @@ func valueNode(value any) (*yaml.Node, error) {
 // itemNode is valueNode for a value inside a list: a time.Time is yaml.v3's
 // timestamp, which reads back in flow style too.
 func itemNode(value any) (*yaml.Node, error) {
+	var vn yaml.Node
+	if err := vn.Encode(value); err != nil {
+		return builtNode(value, err)
+	}
+	keepTexts(&vn, reflect.ValueOf(value), 0)
+	return &vn, nil
+}
+
+// keepTexts puts back, in the node of a list Encode made, the multi-line
+// texts it holds: Encode reads back what it wrote, and a text starting with
+// a blank line inside a list ("- |4-") reads back as another ("\n#x" as "").
+// The read-back check then sees how the node is written.
+func keepTexts(n *yaml.Node, rv reflect.Value, depth int) {
+	for rv.Kind() == reflect.Interface && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	switch {
+	case depth > maxRecursion:
+	case rv.Kind() == reflect.String && n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.ContainsAny(rv.String(), "\n\r"):
+		if _, custom := rv.Interface().(yaml.Marshaler); !custom {
+			n.Value = rv.String()
+		}
+	case (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && n.Kind == yaml.SequenceNode && len(n.Content) == rv.Len():
+		for i := range rv.Len() {
+			keepTexts(n.Content[i], rv.Index(i), depth+1)
+		}
+	}
+}
+
+// builtNode is the node of a value Encode refused (with err): a list item by
+// item (each item's Encode once, so a deep list costs its size), a text
+// double-quoted, which holds any text ("\t\n" is one Encode cannot read back).
+func builtNode(value any, err error) (*yaml.Node, error) {
 	_, custom := value.(yaml.Marshaler)
 	_, text := value.(encoding.TextMarshaler)
 	if rv := reflect.ValueOf(value); !custom && !text && (rv.Kind() == reflect.Array ||
 		rv.Kind() == reflect.Slice && !rv.IsNil() && rv.Type().Elem().Kind() != reflect.Uint8) {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for i := range rv.Len() {
-			n, err := itemNode(rv.Index(i).Interface())
+			n, err := builtNode(rv.Index(i).Interface(), nil)
 			if err != nil {
 				return nil, err
 			}
@@ -654,16 +708,16 @@ func itemNode(value any) (*yaml.Node, error) {
 		}
 		return seq, nil
 	}
-	var vn yaml.Node
-	if err := vn.Encode(value); err != nil {
-		if s, ok := value.(string); ok {
-			// Encode reads back what it wrote, which fails for some texts
-			// ("\t\n"); double quotes hold any text
-			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}, nil
+	if err == nil {
+		var vn yaml.Node
+		if err = vn.Encode(value); err == nil {
+			return &vn, nil
 		}
-		return nil, err
 	}
-	return &vn, nil
+	if s, ok := value.(string); ok {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}, nil
+	}
+	return nil, err
 }
 
 // yamlEntry writes "key: value" lines with yaml.v3, nested lines indented by

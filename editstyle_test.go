@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,6 +78,9 @@ func TestEditsKeepStyle(t *testing.T) {
 		{"a null gets a block list", "---\ntitle: t\ntags:\n---\n",
 			func(p *Post) error { return p.AppendField("tags", "go") },
 			"---\ntitle: t\ntags:\n  - go\n---\n"},
+		{"appending nothing changes nothing", "---\ntitle: t\n---\n",
+			func(p *Post) error { return p.AppendField("tags") },
+			"---\ntitle: t\n---\n"},
 		{"appending to a missing key", "---\ntitle: t\n---\n",
 			func(p *Post) error { return p.AppendField("tags", "x") },
 			"---\ntitle: t\ntags:\n  - x\n---\n"},
@@ -308,7 +312,7 @@ func FuzzEditStyle(f *testing.F) {
 			if old != nil && list == nil {
 				list = []any{old}
 			}
-			want = list
+			want = old // nothing added: nothing changes, a scalar stays one
 			if !slices.Contains(list, any(text)) {
 				want = append(slices.Clone(list), text)
 			}
@@ -349,4 +353,62 @@ func FuzzEditStyle(f *testing.F) {
 			t.Fatalf("setting %s to its own value changed the post:\n%s\n%s", key, src, out)
 		}
 	})
+}
+
+// TestEditStyleGrowth: the style-keeping edits cost allocations and output
+// linear in the block: each shape grown ×1, ×4, ×16 may allocate at most
+// 2.5 times as much more as it grew (a quadratic path grows ×256).
+func TestEditStyleGrowth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	rep := func(s string, n int) string { return strings.Repeat(s, n) }
+	for _, s := range []struct {
+		name string
+		gen  func(n int) string
+		edit func(p *Post) error
+	}{
+		{"block list, append", func(n int) string { return "---\ntags:\n" + rep("- 'item'\n", n) + "---\nbody\n" },
+			func(p *Post) error { return p.AppendField("tags", "new") }},
+		{"flow list, append", func(n int) string { return "---\ntags: [" + rep("item, ", n) + "last]  # c\n---\nbody\n" },
+			func(p *Post) error { return p.AppendField("tags", "new") }},
+		{"keys, set a quoted scalar", func(n int) string {
+			return "---\nauthor: \"Me\"\n" + keysText(n) + "---\nbody\n"
+		}, func(p *Post) error { return p.SetField("author", "You") }},
+		{"a long scalar, set", func(n int) string { return "---\ntitle: '" + rep("word ", n) + "'\n---\nbody\n" },
+			func(p *Post) error { return p.SetField("title", "short") }},
+		{"a list, set to itself", func(n int) string { return "---\ntags:\n" + rep("  - x\n", n) + "---\nbody\n" },
+			func(p *Post) error { v, _ := p.FrontMatter.Get("tags"); return p.SetField("tags", v) }},
+		{"keys, a new list in their style", func(n int) string { return "---\n" + keysText(n) + "cats:\n- a\n---\nbody\n" },
+			func(p *Post) error { return p.SetField("tags", []string{"a", "b"}) }},
+	} {
+		t.Run(s.name, func(t *testing.T) {
+			cost := func(n int) (alloc uint64, out int) {
+				src := s.gen(n)
+				p, err := Parse([]byte(src))
+				require.NoError(t, err)
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				before := ms.TotalAlloc
+				require.NoError(t, s.edit(p))
+				runtime.ReadMemStats(&ms)
+				return ms.TotalAlloc - before, len(p.Bytes()) // the output: one line more
+			}
+			a1, _ := cost(200)
+			a4, _ := cost(800)
+			a16, _ := cost(3200)
+			size := float64(len(s.gen(3200))) / float64(len(s.gen(200)))
+			t.Logf("input ×%.1f: bytes allocated %d, %d, %d", size, a1, a4, a16)
+			assert.LessOrEqual(t, float64(a16)/float64(a1), 2.5*size, "bytes allocated")
+		})
+	}
+}
+
+// keysText is n distinct keys.
+func keysText(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "key%d: value\n", i)
+	}
+	return b.String()
 }

@@ -54,12 +54,11 @@ func (p *Post) SetField(key string, value any) error {
 // changes nothing else: in a block list each value is one new line, written
 // with the list's dash column and quoted like its last item; in a flow list
 // the values go before the "]". Values the list already holds are not added
-// again, so running the same append twice changes nothing (when nothing is
-// added, a scalar stays a scalar). A missing or null
-// key becomes the list of the values; a scalar becomes a list holding it
-// then the values (Hexo reads a scalar tags or categories as a list of one);
-// a mapping is refused with ErrNotEditable. The edit is checked as
-// SetField's is.
+// again, so running the same append twice changes nothing (and when nothing
+// is added, a scalar stays a scalar). A missing or null key becomes the list
+// of the values; a scalar becomes a list holding it then the values (Hexo
+// reads a scalar tags or categories as a list of one); a mapping is refused
+// with ErrNotEditable. The edit is checked as SetField's is.
 func (p *Post) AppendField(key string, values ...any) error {
 	return p.edit(key, true, func(isJSON bool) (any, any, error) {
 		old, _ := p.FrontMatter.Get(key)

@@ -2,6 +2,7 @@ package hexo
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,8 +32,63 @@ var ErrNotEditable = errors.New("front matter cannot be edited in place")
 // time.Time is written as Hexo's scaffolds write dates, 2006-01-02 15:04:05,
 // followed by its offset unless it is in UTC; one whose year is not four
 // digits (before 0, past 9999) has no such form and is refused.
+//
+// A value that is already there changes nothing. The value keeps the style
+// it is written in: a list that extends the old one gets its new items only
+// (a line each in block style, with the list's dash column; before the "]"
+// in flow style), a scalar keeps its quotes when the new text can be written
+// in them, and a list replacing another, or added, is written like the
+// block's lists (a list replacing a scalar in a block without block lists
+// takes the scalar's place, in flow style: tags: solo becomes
+// tags: [solo, go]). A post whose front matter Hexo does not see (a "--- "
+// opener with trailing spaces, blank lines before it) is refused, naming the
+// lint rule that repairs it: a block added above would leave the old one in
+// the body.
 func (p *Post) SetField(key string, value any) error {
-	return p.edit(key, value, true)
+	return p.edit(key, true, func(isJSON bool) (any, any, error) {
+		want, err := p.expectedValue(value, isJSON)
+		return value, want, err
+	})
+}
+
+// AppendField adds values to the end of the list under a top-level key, and
+// changes nothing else: in a block list each value is one new line, written
+// with the list's dash column and quoted like its last item; in a flow list
+// the values go before the "]". Values the list already holds are not added
+// again, so running the same append twice changes nothing (and when nothing
+// is added, a scalar stays a scalar). A missing or null key becomes the list
+// of the values; a scalar becomes a list holding it then the values (Hexo
+// reads a scalar tags or categories as a list of one); a mapping is refused
+// with ErrNotEditable. The edit is checked as SetField's is.
+func (p *Post) AppendField(key string, values ...any) error {
+	return p.edit(key, true, func(isJSON bool) (any, any, error) {
+		old, _ := p.FrontMatter.Get(key)
+		var list []any
+		switch o := old.(type) {
+		case nil:
+		case []any:
+			list = o
+		case map[string]any:
+			return nil, nil, fmt.Errorf("%w: %s is a mapping, not a list", ErrNotEditable, key)
+		default:
+			list = []any{o}
+		}
+		value := slices.Clone(list)
+		want := slices.Clone(list)
+		for _, v := range values {
+			w, err := p.expectedValue(v, isJSON)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !slices.ContainsFunc(want, func(x any) bool { return sameValue(x, w) }) {
+				value, want = append(value, v), append(want, w)
+			}
+		}
+		if len(want) == len(list) {
+			return nil, nil, errNothingNew
+		}
+		return value, want, nil
+	})
 }
 
 // DeleteField removes a top-level front-matter key (its lines and nothing
@@ -40,10 +96,15 @@ func (p *Post) SetField(key string, value any) error {
 // changes nothing; deleting its only key removes the whole block (an empty
 // block would make Hexo read the separators as the body).
 func (p *Post) DeleteField(key string) error {
-	return p.edit(key, nil, false)
+	return p.edit(key, false, nil)
 }
 
-func (p *Post) edit(key string, value any, set bool) error {
+// errNothingNew is AppendField's "every value is there already".
+var errNothingNew = errors.New("nothing new")
+
+// edit makes the edit of key: with set, target gives the value to write and
+// the value the post must then hold under the key (as the decoder reads it).
+func (p *Post) edit(key string, set bool, target func(isJSON bool) (value, want any, err error)) error {
 	if len(p.src) > p.opts.maxSize() {
 		return &ParseError{File: p.Source, Err: fmt.Errorf("%w: the post was not read whole", ErrTooLarge)}
 	}
@@ -60,36 +121,61 @@ func (p *Post) edit(key string, value any, set bool) error {
 		}
 		sp = split{content: text} // not a mapping: Hexo reads the whole file as the body
 	}
+	if sp.separator == "" && set {
+		// a block Hexo does not see: a new one above it would leave it in the body
+		if _, rule, _, ok := missedBlock(text, &p.opts); rule != "" {
+			how := "hexopost fix repairs it"
+			if !ok {
+				how = "and its YAML does not read"
+			}
+			return editError(p, fmt.Errorf("%w: Hexo does not see this post's front matter (lint rule %s; %s), nothing was changed", ErrNotEditable, rule, how))
+		}
+	}
 	isJSON := strings.HasPrefix(sp.separator, ";")
-	var want any
+	var value, want any
 	if set {
 		var err error
-		if want, err = p.expectedValue(value, isJSON); err != nil {
+		if value, want, err = target(isJSON); err == errNothingNew {
+			return nil
+		} else if err != nil {
 			return editError(p, err)
 		}
 	}
-	edits, err := p.candidateEdits(text, sp, key, value, set)
-	if err != nil {
-		return editError(p, err)
+	if set && p.FrontMatter.Has(key) {
+		if now, _ := p.FrontMatter.Get(key); sameValue(now, want) || sameValue(now, value) {
+			return nil // already so: no byte changes
+		}
 	}
 	var why error
-	for _, e := range edits {
-		if e.noop {
-			return nil
+	// the edits that keep the value's style first: the others are only
+	// written (a yaml.v3 encoding of the whole value each) when those fail
+	for _, styled := range []bool{true, false} {
+		edits, err := p.candidateEdits(text, sp, key, value, want, set, styled)
+		if err != nil {
+			return editError(p, err)
 		}
-		src := applyEdit(p.src, text, e)
-		np, perr := p.opts.parse([]byte(src), p.Source)
-		if why = p.verifyEdit(np, perr, key, want, set); why == nil {
-			p.adopt(np)
-			return nil
+		for _, e := range edits {
+			if e.noop {
+				return nil
+			}
+			src := applyEdit(p.src, text, e)
+			np, perr := p.opts.parse([]byte(src), p.Source)
+			if why = p.verifyEdit(np, perr, key, want, set); why == nil {
+				p.adopt(np)
+				return nil
+			}
 		}
 	}
 	return editError(p, fmt.Errorf("%w: the edit cannot be made exactly, nothing was changed: %w", ErrNotEditable, why))
 }
 
-// candidateEdits are the ways of writing the edit, the most natural first:
+// candidateEdits are the ways of writing the edit, the most natural first
+// (with styled, only those that keep an existing YAML value's style):
 // the first whose result reads back right is made.
-func (p *Post) candidateEdits(text string, sp split, key string, value any, set bool) ([]textEdit, error) {
+func (p *Post) candidateEdits(text string, sp split, key string, value, want any, set, styled bool) ([]textEdit, error) {
+	if styled && (sp.separator == "" || strings.HasPrefix(sp.separator, ";") || !set) {
+		return nil, nil
+	}
 	block := textEdit{start: 0, end: len(text) - len(sp.content)} // the whole block, separators included
 	if sp.separator == "" {
 		if !set {
@@ -118,7 +204,7 @@ func (p *Post) candidateEdits(text string, sp split, key string, value any, set 
 		}
 	} else {
 		var err error
-		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, set); err != nil {
+		if edits, err = editYAML(sp.data, p.FrontMatter, key, value, want, set, styled); err != nil {
 			return nil, err
 		}
 	}
@@ -163,13 +249,21 @@ func (p *Post) expectedValue(value any, isJSON bool) (any, error) {
 	}
 	// the value's own YAML document, read back: the tags yaml.v3 resolves
 	// from text are set as in a parsed post
-	entry, err := yamlEntry("v", value, 2, styleBlock)
-	if err != nil {
-		return nil, err
-	}
+	// (in flow style when yaml.v3's block style does not read back)
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(entry), &doc); err != nil || len(doc.Content) != 1 || len(doc.Content[0].Content) != 2 {
-		return nil, fmt.Errorf("%w: the value cannot be written as YAML: %v", ErrNotEditable, err)
+	var entry string
+	for _, style := range []entryStyle{styleBlock, styleFlow} {
+		var err error
+		entry, err = yamlEntry("v", value, 2, style)
+		if err != nil {
+			return nil, err
+		}
+		doc = yaml.Node{}
+		if err = yaml.Unmarshal([]byte(entry), &doc); err == nil && len(doc.Content) == 1 && len(doc.Content[0].Content) == 2 {
+			break
+		} else if style == styleFlow {
+			return nil, fmt.Errorf("%w: the value cannot be written as YAML: %v", ErrNotEditable, err)
+		}
 	}
 	vn := doc.Content[0].Content[1]
 	if hasBinary(vn) {
@@ -373,18 +467,14 @@ func lineEnding(src string, off int) string {
 // before the next key, less the blank and comment lines at its end (they
 // belong to what follows). Lines are counted as yaml.v3 counts them: CR, LF,
 // CRLF, NEL, LS and PS each end one.
-func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]textEdit, error) {
+func editYAML(data string, fm *FrontMatter, key string, value, want any, set, styled bool) ([]textEdit, error) {
 	if fm == nil {
 		return nil, ErrNotEditable
 	}
 	entries := fm.entries
 	starts := yamlLineStarts(data)
-	lineStart := func(l int) int { // 1-based line to offset; past the end is len(data)
-		if l-1 < len(starts) {
-			return starts[l-1]
-		}
-		return len(data)
-	}
+	b := blockText{data, starts}
+	lineStart := b.lineStart
 	idx := -1
 	for i, e := range entries {
 		if e.name == key && !e.merge {
@@ -394,8 +484,22 @@ func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]
 	if fm.flow && len(entries) > 0 {
 		return nil, fmt.Errorf("%w: the mapping is in flow style", ErrNotEditable)
 	}
+	if styled && idx < 0 {
+		return nil, nil // a new key has no style of its own
+	}
+	// the block's nodes, for the value's own style; the entries were read
+	// from the same text, in the same order
+	var root, own *yaml.Node
+	if set && !fm.flow {
+		if root = blockMapping(data); root != nil && len(root.Content) != 2*len(entries) {
+			root = nil
+		}
+		if root != nil && idx >= 0 && root.Content[2*idx].Line == entries[idx].line {
+			own = root.Content[2*idx+1]
+		}
+	}
 	written := func() ([]string, error) {
-		var out []string
+		out := listStyleEntries(key, value, root, own, b)
 		for _, style := range []entryStyle{styleScaled, styleBlock, styleBlockIndent2, styleFlow} {
 			e, err := yamlEntry(key, value, blockIndent(data, starts), style)
 			if err != nil {
@@ -459,6 +563,11 @@ func editYAML(data string, fm *FrontMatter, key string, value any, set bool) ([]
 			start-- // the last line goes with the newline before it
 		}
 		return []textEdit{{start: start, end: end}}, nil
+	}
+	if styled {
+		old, _ := fm.Get(key)
+		ls, lists := fileListStyle(root, own, b)
+		return styledEdits(b, own, first, last, entries[idx].comment, !lists || ls.flow, old, value, want), nil
 	}
 	es, err := written()
 	if err != nil {
@@ -539,7 +648,11 @@ const (
 )
 
 // valueNode is the YAML node a value is written as. A time.Time is written as
-// Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp).
+// Hexo's scaffolds write dates (a plain scalar YAML reads as a timestamp). A
+// list Encode refuses is built item by item: Encode writes the whole list and
+// reads it back, which fails for a text in it starting with a blank line
+// ("- |4"), where the flow style the edits fall back on would not (a call
+// per item costs a yaml.v3 encoder and parser each, so it is the fallback).
 func valueNode(value any) (*yaml.Node, error) {
 	if t, ok := value.(time.Time); ok {
 		if err := writableYear(t); err != nil {
@@ -547,11 +660,69 @@ func valueNode(value any) (*yaml.Node, error) {
 		}
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: scaffoldDate(t)}, nil
 	}
+	return itemNode(value)
+}
+
+// itemNode is valueNode for a value inside a list: a time.Time is yaml.v3's
+// timestamp, which reads back in flow style too.
+func itemNode(value any) (*yaml.Node, error) {
 	var vn yaml.Node
 	if err := vn.Encode(value); err != nil {
-		return nil, err
+		return builtNode(value, err)
 	}
+	keepTexts(&vn, reflect.ValueOf(value), 0)
 	return &vn, nil
+}
+
+// keepTexts puts back, in the node of a list Encode made, the multi-line
+// texts it holds: Encode reads back what it wrote, and a text starting with
+// a blank line inside a list ("- |4-") reads back as another ("\n#x" as "").
+// The read-back check then sees how the node is written.
+func keepTexts(n *yaml.Node, rv reflect.Value, depth int) {
+	for rv.Kind() == reflect.Interface && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	switch {
+	case depth > maxRecursion:
+	case rv.Kind() == reflect.String && n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.ContainsAny(rv.String(), "\n\r"):
+		if _, custom := rv.Interface().(yaml.Marshaler); !custom {
+			n.Value = rv.String()
+		}
+	case (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) && n.Kind == yaml.SequenceNode && len(n.Content) == rv.Len():
+		for i := range rv.Len() {
+			keepTexts(n.Content[i], rv.Index(i), depth+1)
+		}
+	}
+}
+
+// builtNode is the node of a value Encode refused (with err): a list item by
+// item (each item's Encode once, so a deep list costs its size), a text
+// double-quoted, which holds any text ("\t\n" is one Encode cannot read back).
+func builtNode(value any, err error) (*yaml.Node, error) {
+	_, custom := value.(yaml.Marshaler)
+	_, text := value.(encoding.TextMarshaler)
+	if rv := reflect.ValueOf(value); !custom && !text && (rv.Kind() == reflect.Array ||
+		rv.Kind() == reflect.Slice && !rv.IsNil() && rv.Type().Elem().Kind() != reflect.Uint8) {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for i := range rv.Len() {
+			n, err := builtNode(rv.Index(i).Interface(), nil)
+			if err != nil {
+				return nil, err
+			}
+			seq.Content = append(seq.Content, n)
+		}
+		return seq, nil
+	}
+	if err == nil {
+		var vn yaml.Node
+		if err = vn.Encode(value); err == nil {
+			return &vn, nil
+		}
+	}
+	if s, ok := value.(string); ok {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.DoubleQuotedStyle, Value: s}, nil
+	}
+	return nil, err
 }
 
 // yamlEntry writes "key: value" lines with yaml.v3, nested lines indented by

@@ -392,3 +392,22 @@ func ExamplePost_Markdown() {
 	//
 	// The `{% img %}` tag, and **Markdown**.
 }
+
+// AppendField adds to a list in the style it is written in: one new line at
+// the list's dash column, or the item before the "]" of a flow list. A value
+// the list holds is not added again.
+func ExamplePost_AppendField() {
+	post, _ := hexo.Parse([]byte("---\ntitle: Notes\ntags:\n- go\ncategories: [dev]\n---\nText.\n"))
+	_ = post.AppendField("tags", "hexo", "go")
+	_ = post.AppendField("categories", "tools")
+	fmt.Print(string(post.Bytes()))
+	// Output:
+	// ---
+	// title: Notes
+	// tags:
+	// - go
+	// - hexo
+	// categories: [dev, tools]
+	// ---
+	// Text.
+}

@@ -20,9 +20,13 @@ func runSet(ctx context.Context, args []string, std stdio) int {
 
 Sets each KEY to VALUE in the front matter of every post of each PATH. VALUE
 is read as YAML (tags=[a, b] is a list, comments=false a boolean); KEY= sets
-the empty string and KEY=null a null (hexopost unset removes a key). The
-operands up to the first without "=" (or whose KEY holds a /) are the
-KEY=VALUE pairs; a path holding "=" is written ./a=b.md. With - as PATH the
+the empty string and KEY=null a null (hexopost unset removes a key).
+KEY+=VALUE adds VALUE (each item of a list VALUE) to the end of the list
+under KEY, skipping what the list holds: tags+=go adds one line to a block
+list, or "go" before the "]" of a flow list, and changes nothing in a post
+tagged go already. Only the key's lines change, in the style they are
+written in. The operands up to the first without "=" (or whose KEY holds a
+/) are the pairs; a path holding "=" is written ./a=b.md. With - as PATH the
 post is read from standard input and written, edited, to standard output.
 
 flags:`, std)
@@ -32,8 +36,9 @@ flags:`, std)
 		return status
 	}
 	type pair struct {
-		key   string
-		value any
+		key    string
+		value  any
+		append bool // KEY+=VALUE
 	}
 	var pairs []pair
 	for len(rest) > 0 {
@@ -41,7 +46,11 @@ flags:`, std)
 		if !ok || key == "" || strings.ContainsAny(key, `/\`) {
 			break
 		}
-		pairs = append(pairs, pair{key, cliValue(text)})
+		key, add := strings.CutSuffix(key, "+")
+		if key == "" {
+			break
+		}
+		pairs = append(pairs, pair{key, cliValue(text), add})
 		rest = rest[1:]
 	}
 	if len(pairs) == 0 || len(rest) == 0 {
@@ -50,10 +59,26 @@ flags:`, std)
 	return ef.edit(ctx, rest, std, func(p *hexo.Post) (string, error) {
 		var done []string
 		for _, kv := range pairs {
-			if err := p.SetField(kv.key, kv.value); err != nil {
+			before := string(p.Bytes())
+			var err error
+			switch items, isList := kv.value.([]any); {
+			case kv.append && isList:
+				err = p.AppendField(kv.key, items...)
+			case kv.append:
+				err = p.AppendField(kv.key, kv.value)
+			default:
+				err = p.SetField(kv.key, kv.value)
+			}
+			if err != nil {
 				return strings.Join(done, ", "), err
 			}
-			done = append(done, kv.key+" set")
+			switch {
+			case string(p.Bytes()) == before:
+			case kv.append:
+				done = append(done, kv.key+" added to")
+			default:
+				done = append(done, kv.key+" set")
+			}
 		}
 		return strings.Join(done, ", "), nil
 	})

@@ -128,7 +128,7 @@ func TestEditCommands(t *testing.T) {
 
 	require.Equal(t, 0, run(ctx, []string{"set", "--dry-run", "tags=[x, go]", a}, nil, &out, &errOut), errOut.String())
 	assert.Contains(t, out.String(), "--- a/"+strings.TrimLeft(filepath.ToSlash(a), "/"), "an absolute path loses its leading slash: patch -p1 from the root")
-	assert.Contains(t, out.String(), "-tags: [x]\n+tags:\n+  - x\n+  - go\n")
+	assert.Contains(t, out.String(), "-tags: [x]\n+tags: [x, go]\n", "a flow list stays one")
 	got, _ := os.ReadFile(a)
 	assert.Contains(t, string(got), "tags: [x]", "--dry-run writes nothing")
 

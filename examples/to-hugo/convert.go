@@ -31,6 +31,7 @@ type conversion struct {
 	files    map[string]string // content file (lower case, no extension) -> the Hexo file
 	dirs     map[string]bool   // the folders (lower case) holding a content file
 	bundles  map[string]bool   // the folders (lower case) of leaf bundles
+	next     map[string]int    // a name (lower case) -> the suffix freeName tries first: each name's suffixes are tried once in all
 	urls     map[string]string // url -> the Hexo file
 	done     []written
 }
@@ -50,7 +51,7 @@ func run(dir, out string, drafts bool, stderr io.Writer) (done []written, skippe
 	}
 	defer root.Close()
 	c := &conversion{out: out, src: dir, root: root, stderr: stderr, files: map[string]string{}, urls: map[string]string{},
-		dirs: map[string]bool{}, bundles: map[string]bool{}}
+		dirs: map[string]bool{}, bundles: map[string]bool{}, next: map[string]int{}}
 	ctx := context.Background()
 	posts, pages := 0, 0
 	for p, err := range site.All(ctx) {
@@ -221,19 +222,21 @@ func (c *conversion) write(p *hexo.Post, section, rel string) error {
 // a.html and a.markdown are three posts) or free says it is not free;
 // Hugo's names ignore case.
 func (c *conversion) freeName(name, source string, free func(lower string) bool) string {
-	for i := 1; ; i++ {
+	lower := strings.ToLower(name)
+	if first, taken := c.files[lower]; taken {
+		fmt.Fprintf(c.stderr, "to-hugo: %s: %s is also %s's name: written as the next free one\n", source, name, first)
+	}
+	for i := max(1, c.next[lower]); ; i++ {
 		n := name
 		if i > 1 {
 			n = fmt.Sprintf("%s-%d", name, i)
 		}
-		first, taken := c.files[strings.ToLower(n)]
+		_, taken := c.files[strings.ToLower(n)]
 		if taken || free != nil && !free(strings.ToLower(n)) {
-			if i == 1 && taken {
-				fmt.Fprintf(c.stderr, "to-hugo: %s: %s is also %s's name: written as the next free one\n", source, name, first)
-			}
 			continue
 		}
 		c.files[strings.ToLower(n)] = source
+		c.next[lower] = i + 1
 		return n
 	}
 }

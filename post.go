@@ -362,7 +362,11 @@ func regularOpen(f *os.File) error {
 
 func openFSRegular(fsys fs.FS, name string) (fs.File, error) {
 	if r, ok := fsys.(rootFS); ok {
-		return r.openRegular(name)
+		f, err := r.openRegular(name)
+		if err != nil && errors.Is(err, fs.ErrInvalid) {
+			return nil, &ParseError{File: name, Err: err}
+		}
+		return f, err
 	}
 	return openRegular(name, func(n string) (fs.FileInfo, error) { return fs.Stat(fsys, n) }, fsys.Open)
 }

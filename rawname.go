@@ -45,7 +45,7 @@ func (r rootFS) openRegular(name string) (fs.File, error) {
 		return nil, err
 	}
 	if err := regularOpen(f); err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		return nil, err
 	}
 	return f, nil
 }

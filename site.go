@@ -560,14 +560,7 @@ func (s *Site) load(fsys fs.FS, f siteFile) (*Post, error) {
 // without waiting on a FIFO, or by the fs.FS.
 func (s *Site) openFile(fsys fs.FS, name string) (fs.File, error) {
 	if r, ok := fsys.(rootFS); ok {
-		f, err := r.root.OpenFile(name, os.O_RDONLY|openNonblock, 0)
-		if err != nil {
-			return nil, err
-		}
-		if err := regularOpen(f); err != nil {
-			return nil, err
-		}
-		return f, nil
+		return r.openRegular(name)
 	}
 	return fsys.Open(name)
 }

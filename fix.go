@@ -17,6 +17,8 @@ type FixOptions struct {
 	// DateDefault is written for a date Hexo cannot read when the file name
 	// (2021-06-12-title.md) holds none.
 	DateDefault time.Time
+
+	proofs proofs // what Fix's lints proved, for its repairs
 }
 
 // Fix repairs, in memory, what Lint finds that can be repaired safely, and
@@ -31,7 +33,8 @@ type FixOptions struct {
 // returned as an error, with the repairs made before it.
 func Fix(p *Post, opts FixOptions) ([]Finding, error) {
 	var fixed []Finding
-	all := Lint(p)
+	opts.proofs = proofs{}
+	all := lint(p, opts.proofs)
 	done := map[string]bool{} // rules repaired as far as they go, until another changes the post
 	for range maxFixRounds {
 		// a repair can bring findings the post did not have (a front matter
@@ -86,7 +89,7 @@ func repairRule(p *Post, r Rule, all, fixed []Finding, opts FixOptions) ([]Findi
 		} else {
 			fixed = append(fixed, fs[0])
 		}
-		all = Lint(p)
+		all = lint(p, opts.proofs)
 		if r.once {
 			break
 		}
@@ -193,6 +196,29 @@ func shownBy(p *Post) shown {
 
 func (s shown) equal(t shown) bool {
 	return s.text == t.text && slices.Equal(s.blocks, t.blocks) && slices.Equal(s.links, t.links)
+}
+
+// proofs keeps, during one Fix, the edits a body rule proved for a body
+// (and file name: an .html file has no Markdown), so that the repair after a
+// lint does not parse again what the lint parsed. A nil proofs keeps none.
+type proofs map[string]proof
+
+type proof struct {
+	body, source string
+	edits        []textEdit
+	ok           []bool
+}
+
+func (ps proofs) get(rule string, p *Post) (proof, bool) {
+	pr, ok := ps[rule]
+	return pr, ok && pr.body == p.Body && pr.source == p.Source
+}
+
+func (ps proofs) put(rule string, p *Post, pr proof) {
+	if ps != nil {
+		pr.body, pr.source = p.Body, p.Source
+		ps[rule] = pr
+	}
 }
 
 // maxProofParses bounds the parses provenEdits makes for one repair: past

@@ -154,9 +154,12 @@ func ruleOf(id string) Rule {
 // matter, its dates and its body. The findings come in line order. Rules
 // that need the whole site (duplicate permalinks, missing images) are
 // Site.Lint's. Lint only reads the post.
-func Lint(p *Post) []Finding {
+func Lint(p *Post) []Finding { return lint(p, nil) }
+
+// lint is Lint keeping the body repairs it proves in ps (nil: none kept).
+func lint(p *Post, ps proofs) []Finding {
 	text := p.kept.text
-	l := linter{p: p, text: text, lines: newLineIndex(text)}
+	l := linter{p: p, text: text, lines: newLineIndex(text), proofs: ps}
 	l.frontMatter()
 	if p.FrontMatter != nil {
 		l.dates()
@@ -176,6 +179,8 @@ type linter struct {
 	lines lineIndex
 	out   []Finding
 	seen  map[string]int // findings per rule, capped
+	// proofs are the body repairs proved for Fix, which repairs next
+	proofs proofs
 }
 
 func (l *linter) add(rule string, line int, key string, fixable bool, format string, args ...any) {

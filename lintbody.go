@@ -37,7 +37,7 @@ func (l *linter) body() {
 		}
 	}
 	spans := swigSpans(p.Body, p.held)
-	fixable := p.nunjucksRepair(spans)
+	fixable := p.nunjucksRepair(spans, l.proofs)
 	for _, s := range spans {
 		line := l.lines.line(off + s.start)
 		snippet := clipRunes(p.Body[s.start:s.end], 40)
@@ -80,8 +80,8 @@ func (p *Post) mendedHTMLBody() (string, bool) {
 }
 
 // repairNunjucks wraps in {% raw %} the Nunjucks text Lint found fixable.
-func repairNunjucks(p *Post, _ Finding, _ FixOptions) error {
-	edits, ok := p.nunjucksEdits(swigSpans(p.Body, p.held))
+func repairNunjucks(p *Post, _ Finding, opts FixOptions) error {
+	edits, ok := p.nunjucksEdits(swigSpans(p.Body, p.held), opts.proofs)
 	if !slices.Contains(ok, true) {
 		return nil
 	}
@@ -89,8 +89,8 @@ func repairNunjucks(p *Post, _ Finding, _ FixOptions) error {
 }
 
 // nunjucksRepair is, by span start, whether the Nunjucks repair wraps it.
-func (p *Post) nunjucksRepair(spans []swigSpan) map[int]bool {
-	edits, ok := p.nunjucksEdits(spans)
+func (p *Post) nunjucksRepair(spans []swigSpan, ps proofs) map[int]bool {
+	edits, ok := p.nunjucksEdits(spans, ps)
 	fixable := map[int]bool{}
 	for i, e := range edits {
 		fixable[e.start] = ok[i]
@@ -107,7 +107,10 @@ func (p *Post) nunjucksRepair(spans []swigSpan) map[int]bool {
 // heading or a reference definition changes them, and is not made). None is
 // made when the wraps would leave Nunjucks text behind (a stray "{%" before
 // them can undo them), so that a second Fix has nothing left to wrap.
-func (p *Post) nunjucksEdits(spans []swigSpan) ([]textEdit, []bool) {
+func (p *Post) nunjucksEdits(spans []swigSpan, ps proofs) ([]textEdit, []bool) {
+	if pr, ok := ps.get(RuleNunjucks, p); ok {
+		return pr.edits, pr.ok
+	}
 	var edits []textEdit
 	var code [][2]int
 	codeRead := false
@@ -148,22 +151,36 @@ func (p *Post) nunjucksEdits(spans []swigSpan) ([]textEdit, []bool) {
 			clear(ok)
 		}
 	}
+	ps.put(RuleNunjucks, p, proof{edits: edits, ok: ok})
 	return edits, ok
 }
 
 // bodyCode are the parts of the body the parse reads as code: the fences
 // Hexo's fence pass holds and, where Hexo runs Markdown (not an .html file),
-// the code spans and blocks of the body's Markdown tree. What they hold
-// shows as written, so a repair never edits there.
+// the code spans and blocks of the Markdown tree read with those fences
+// held aside (each stands as a comment of its length, on one line, as Hexo's
+// placeholder does), so that offsets are the body's. What they hold shows
+// as written, so a repair never edits there.
 func (p *Post) bodyCode() [][2]int {
 	var out [][2]int
+	var b strings.Builder
+	done := 0
 	for _, h := range p.held {
-		if !h.tag {
-			out = append(out, [2]int{h.from, h.to})
+		if h.tag || h.from < done || h.to > len(p.Body) {
+			continue
 		}
+		out = append(out, [2]int{h.from, h.to})
+		b.WriteString(p.Body[done:h.from])
+		if n := h.to - h.from; n >= len("<!---->") {
+			b.WriteString("<!--" + strings.Repeat("x", n-len("<!---->")) + "-->")
+		} else {
+			b.WriteString(strings.Repeat("x", n))
+		}
+		done = h.to
 	}
 	if !isHTMLFile(p.Source) {
-		out = append(out, p.codeRanges(p.Body)...)
+		b.WriteString(p.Body[done:])
+		out = append(out, p.codeRanges(b.String())...)
 	}
 	return out
 }

@@ -26,11 +26,15 @@ type FixOptions struct {
 // repair goes through the same byte-preserving edits as SetField: only the
 // lines it mends change, and the post is parsed again after each. What the
 // post shows does not change beyond the repaired fields: a front matter Hexo
-// dropped is read, a date is written, an empty cover key goes, and body
-// repairs (an HTML body made safe for Markdown, Nunjucks text in
-// {% raw %}, the more marker) keep the text, headings and images as they
-// were. A repair that would break the front matter is not made and is
-// returned as an error, with the repairs made before it.
+// dropped is read, a date is written, an empty cover key goes, and a body
+// repair (an HTML body made safe for Markdown, Nunjucks text in
+// {% raw %}, the more marker) edits only places outside code where the
+// post parsed again shows the same blocks (headings with their ids, text,
+// images) and links; it leaves the others as they are, and Lint reports
+// them not fixable. Fix repeats until a round changes nothing, so that
+// Fix on its own output changes nothing. A repair that would break the
+// front matter is not made and is returned as an error, with the repairs
+// made before it.
 func Fix(p *Post, opts FixOptions) ([]Finding, error) {
 	var fixed []Finding
 	opts.proofs = proofs{}

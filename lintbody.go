@@ -533,23 +533,6 @@ func indentColumns(line string) int {
 	return n
 }
 
-// rawNunjucks wraps the Nunjucks text of a body in {% raw %}, so that Hexo
-// shows it as written.
-func rawNunjucks(body string, held heldItems) string {
-	var b strings.Builder
-	done := 0
-	for _, s := range swigSpans(body, held) {
-		if s.kind != swigText || strings.Contains(body[s.start:s.end], "endraw") {
-			continue
-		}
-		b.WriteString(body[done:s.start])
-		b.WriteString("{% raw %}" + body[s.start:s.end] + "{% endraw %}")
-		done = s.end
-	}
-	b.WriteString(body[done:])
-	return b.String()
-}
-
 var (
 	hexoMoreRE    = regexp.MustCompile(`(?i)<!-- ?more ?-->`)
 	moreVariantRE = regexp.MustCompile(`(?i)<!--\s*more\s*-->`)

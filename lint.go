@@ -123,9 +123,9 @@ var lintRules = []Rule{
 	{RuleDateZone, SeverityWarning, false, false, "A date without a time zone in a post read without one (no site timezone): Hexo reads it in the time zone of whatever machine builds the site.", nil, false},
 	{RuleDateEpoch, SeverityWarning, true, false, "A date written as a number: Hexo reads milliseconds since 1970, which few authors mean. Fix writes the same instant as a date.", repairDateEpoch, false},
 	{RuleMarkdownHTML, SeverityWarning, true, false, "An HTML body in a Markdown file that Hexo's Markdown pass changes: an indented line after a blank line becomes a code block, a blank line inside <pre> ends the HTML. Fix removes those blank lines (inside <pre> it writes &#10;) and indentation, which changes nothing the HTML shows.", repairMarkdownHTML, true},
-	{RuleNunjucks, SeverityWarning, true, false, "{{ }}, {# #} or a Nunjucks statement ({% if %}) in the text: Hexo executes it and the text vanishes. Fix wraps it in {% raw %}...{% endraw %}.", repairNunjucks, true},
+	{RuleNunjucks, SeverityWarning, true, false, "{{ }}, {# #} or a Nunjucks statement ({% if %}) in the text: Hexo executes it and the text vanishes. Fix wraps it in {% raw %}...{% endraw %} where the post then shows the same text, heading ids, links and images (not in a link destination, a heading or a reference definition), never in code.", repairNunjucks, true},
 	{RuleUnknownTag, SeverityError, false, false, "A {% tag %} Hexo 8 does not know (a theme's or a removed plugin's, an unclosed block tag): rendering fails and Hexo drops the post's content.", nil, false},
-	{RuleMoreMarker, SeverityInfo, true, false, "A <!-- more --> written so that Hexo does not match it (<!--more  -->, two spaces): no excerpt. Fix writes <!-- more -->.", repairMoreMarker, true},
+	{RuleMoreMarker, SeverityInfo, true, false, "A <!-- more --> written so that Hexo does not match it (<!--more  -->, two spaces): no excerpt. Fix writes <!-- more --> (a marker in code is code, not a marker).", repairMoreMarker, true},
 	{RuleMoreSplitsParagraph, SeverityInfo, false, false, "A <!-- more --> inside a line of text: the excerpt ends in the middle of a paragraph.", nil, false},
 	{RuleCoverEmpty, SeverityWarning, true, false, "An empty cover (thumbnail: ''): themes show a broken image instead of their default. Fix removes the key.", repairCoverEmpty, false},
 	{RuleImageMissing, SeverityWarning, false, true, "A relative image (body or cover) that is neither in the site's source folder nor in the post's asset folder.", nil, false},
@@ -154,9 +154,12 @@ func ruleOf(id string) Rule {
 // matter, its dates and its body. The findings come in line order. Rules
 // that need the whole site (duplicate permalinks, missing images) are
 // Site.Lint's. Lint only reads the post.
-func Lint(p *Post) []Finding {
+func Lint(p *Post) []Finding { return lint(p, nil) }
+
+// lint is Lint keeping the body repairs it proves in ps (nil: none kept).
+func lint(p *Post, ps proofs) []Finding {
 	text := p.kept.text
-	l := linter{p: p, text: text, lines: newLineIndex(text)}
+	l := linter{p: p, text: text, lines: newLineIndex(text), proofs: ps}
 	l.frontMatter()
 	if p.FrontMatter != nil {
 		l.dates()
@@ -176,6 +179,8 @@ type linter struct {
 	lines lineIndex
 	out   []Finding
 	seen  map[string]int // findings per rule, capped
+	// proofs are the body repairs proved for Fix, which repairs next
+	proofs proofs
 }
 
 func (l *linter) add(rule string, line int, key string, fixable bool, format string, args ...any) {

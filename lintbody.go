@@ -18,7 +18,7 @@ func (l *linter) body() {
 	p, off := l.p, l.bodyOffset()
 	if p.Format == FormatHTML && !isHTMLFile(p.Source) {
 		if breaks := markdownBreaks(p.Body, p.opts.markdownLimits()); len(breaks) > 0 {
-			_, ok := mendHTMLBody(p.Body, p.opts.markdownLimits())
+			_, ok := p.mendedHTMLBody()
 			b := breaks[0]
 			var what string
 			switch {
@@ -37,12 +37,7 @@ func (l *linter) body() {
 		}
 	}
 	spans := swigSpans(p.Body, p.held)
-	wrapHelps := true // wrapping in {% raw %} leaves no Nunjucks text (a stray "{%" before it can undo that)
-	if slices.ContainsFunc(spans, func(s swigSpan) bool { return s.kind == swigText }) {
-		wrapped := rawNunjucks(p.Body, p.held)
-		_, held := pairFences(wrapped) // the text the fix would write, read as Hexo would
-		wrapHelps = !slices.ContainsFunc(swigSpans(wrapped, held), func(s swigSpan) bool { return s.kind == swigText })
-	}
+	fixable := p.nunjucksRepair(spans, l.proofs)
 	for _, s := range spans {
 		line := l.lines.line(off + s.start)
 		snippet := clipRunes(p.Body[s.start:s.end], 40)
@@ -52,7 +47,7 @@ func (l *linter) body() {
 		case swigUnclosed:
 			l.add(RuleUnknownTag, line, "", false, "%s has no {%% end%s %%}: rendering fails and the post loses its content", snippet, s.name)
 		default:
-			l.add(RuleNunjucks, line, "", wrapHelps && !strings.Contains(p.Body[s.start:s.end], "endraw"), "%s is Nunjucks: Hexo executes it and the text vanishes; wrap it in {%% raw %%}...{%% endraw %%}", snippet)
+			l.add(RuleNunjucks, line, "", fixable[s.start], "%s is Nunjucks: Hexo executes it and the text vanishes; wrap it in {%% raw %%}...{%% endraw %%}", snippet)
 		}
 	}
 	l.more(p.Body, off)
@@ -60,23 +55,154 @@ func (l *linter) body() {
 
 // repairMarkdownHTML mends every break of the HTML body at once.
 func repairMarkdownHTML(p *Post, _ Finding, _ FixOptions) error {
-	if mended, ok := mendHTMLBody(p.Body, p.opts.markdownLimits()); ok {
+	if mended, ok := p.mendedHTMLBody(); ok {
 		return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + mended)
 	}
 	return nil
 }
 
-// repairNunjucks wraps every Nunjucks text of the body in {% raw %}.
-func repairNunjucks(p *Post, _ Finding, _ FixOptions) error {
-	return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + rawNunjucks(p.Body, p.held))
-}
-
 // repairMoreMarker writes Hexo's <!-- more --> for the first marker it misses.
 func repairMoreMarker(p *Post, _ Finding, _ FixOptions) error {
-	if v := moreVariant(p.Body); v != nil {
-		return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + p.Body[:v[0]] + "<!-- more -->" + p.Body[v[1]:])
+	if e, _, ok := p.moreRepair(); ok {
+		return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + p.Body[:e.start] + e.repl + p.Body[e.end:])
 	}
 	return nil
+}
+
+// mendedHTMLBody is the HTML body mended (mendHTMLBody), ok when the mend
+// leaves no break and the parse proves it shows what the body showed.
+func (p *Post) mendedHTMLBody() (string, bool) {
+	mended, ok := mendHTMLBody(p.Body, p.opts.markdownLimits())
+	if !ok || mended == p.Body {
+		return p.Body, false
+	}
+	return mended, p.provenEdits([]textEdit{{start: 0, end: len(p.Body), repl: mended}})[0]
+}
+
+// repairNunjucks wraps in {% raw %} the Nunjucks text Lint found fixable.
+func repairNunjucks(p *Post, _ Finding, opts FixOptions) error {
+	edits, ok := p.nunjucksEdits(swigSpans(p.Body, p.held), opts.proofs)
+	if !slices.Contains(ok, true) {
+		return nil
+	}
+	return p.rewrite(p.kept.text[:len(p.kept.text)-len(p.Body)] + applyBodyEdits(p.Body, edits, ok))
+}
+
+// nunjucksRepair is, by span start, whether the Nunjucks repair wraps it.
+func (p *Post) nunjucksRepair(spans []swigSpan, ps proofs) map[int]bool {
+	edits, ok := p.nunjucksEdits(spans, ps)
+	fixable := map[int]bool{}
+	for i, e := range edits {
+		fixable[e.start] = ok[i]
+	}
+	return fixable
+}
+
+// nunjucksEdits are the wraps in {% raw %} the Nunjucks repair may make, and
+// which of them it makes. The places come from the parse: Nunjucks text
+// outside the code the parse reads (bodyCode), which a wrap would show, and
+// without an endraw of its own. A wrap is made only where provenEdits proves
+// the post shows what it showed: the Nunjucks text as written, its headings'
+// ids, links and images as they were (a wrap in a link's destination, a
+// heading or a reference definition changes them, and is not made). None is
+// made when the wraps would leave Nunjucks text behind (a stray "{%" before
+// them can undo them), so that a second Fix has nothing left to wrap.
+func (p *Post) nunjucksEdits(spans []swigSpan, ps proofs) ([]textEdit, []bool) {
+	if pr, ok := ps.get(RuleNunjucks, p); ok {
+		return pr.edits, pr.ok
+	}
+	var edits []textEdit
+	var code [][2]int
+	codeRead := false
+	text := 0 // the spans of Nunjucks text
+	for _, s := range spans {
+		if s.kind != swigText {
+			continue
+		}
+		text++
+		if strings.Contains(p.Body[s.start:s.end], "endraw") {
+			continue
+		}
+		if !codeRead {
+			code, codeRead = mergeRanges(p.bodyCode()), true
+		}
+		if overlapsRange(code, s.start, s.end) {
+			continue
+		}
+		edits = append(edits, textEdit{start: s.start, end: s.end, repl: "{% raw %}" + p.Body[s.start:s.end] + "{% endraw %}"})
+	}
+	ok := p.provenEdits(edits)
+	made := 0
+	for _, b := range ok {
+		if b {
+			made++
+		}
+	}
+	if made > 0 {
+		wrapped := applyBodyEdits(p.Body, edits, ok)
+		_, held := pairFences(wrapped) // the text the fix would write, read as Hexo would
+		left := 0
+		for _, s := range swigSpans(wrapped, held) {
+			if s.kind == swigText {
+				left++
+			}
+		}
+		if left != text-made {
+			clear(ok)
+		}
+	}
+	ps.put(RuleNunjucks, p, proof{edits: edits, ok: ok})
+	return edits, ok
+}
+
+// bodyCode are the parts of the body the parse reads as code: the fences
+// Hexo's fence pass holds and, where Hexo runs Markdown (not an .html file),
+// the code spans and blocks of the Markdown tree read with those fences
+// held aside (each stands as a comment of its length, on one line, as Hexo's
+// placeholder does), so that offsets are the body's. What they hold shows
+// as written, so a repair never edits there.
+func (p *Post) bodyCode() [][2]int {
+	var out [][2]int
+	var b strings.Builder
+	done := 0
+	for _, h := range p.held {
+		if h.tag || h.from < done || h.to > len(p.Body) {
+			continue
+		}
+		out = append(out, [2]int{h.from, h.to})
+		b.WriteString(p.Body[done:h.from])
+		if n := h.to - h.from; n >= len("<!---->") {
+			b.WriteString("<!--" + strings.Repeat("x", n-len("<!---->")) + "-->")
+		} else {
+			b.WriteString(strings.Repeat("x", n))
+		}
+		done = h.to
+	}
+	if !isHTMLFile(p.Source) {
+		b.WriteString(p.Body[done:])
+		out = append(out, p.codeRanges(b.String())...)
+	}
+	return out
+}
+
+// mergeRanges sorts ranges and joins those that overlap, for overlapsRange.
+func mergeRanges(rs [][2]int) [][2]int {
+	slices.SortFunc(rs, func(a, b [2]int) int { return a[0] - b[0] })
+	var out [][2]int
+	for _, r := range rs {
+		if n := len(out); n > 0 && r[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// overlapsRange reports whether [start, end) meets one of the merged ranges.
+func overlapsRange(rs [][2]int, start, end int) bool {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i][1] > start })
+	return i < len(rs) && rs[i][0] < end
 }
 
 // mdBreak is a place where Markdown stops reading an HTML body as HTML.
@@ -407,23 +533,6 @@ func indentColumns(line string) int {
 	return n
 }
 
-// rawNunjucks wraps the Nunjucks text of a body in {% raw %}, so that Hexo
-// shows it as written.
-func rawNunjucks(body string, held heldItems) string {
-	var b strings.Builder
-	done := 0
-	for _, s := range swigSpans(body, held) {
-		if s.kind != swigText || strings.Contains(body[s.start:s.end], "endraw") {
-			continue
-		}
-		b.WriteString(body[done:s.start])
-		b.WriteString("{% raw %}" + body[s.start:s.end] + "{% endraw %}")
-		done = s.end
-	}
-	b.WriteString(body[done:])
-	return b.String()
-}
-
 var (
 	hexoMoreRE    = regexp.MustCompile(`(?i)<!-- ?more ?-->`)
 	moreVariantRE = regexp.MustCompile(`(?i)<!--\s*more\s*-->`)
@@ -433,8 +542,9 @@ var (
 // a marker inside a line of text.
 func (l *linter) more(body string, off int) {
 	first := hexoMoreRE.FindStringIndex(body)
-	if v := moreVariant(body); v != nil {
-		l.add(RuleMoreMarker, l.lines.line(off+v[0]), "", true, "%q is not Hexo's <!-- more --> (one space at most on each side): the post gets no excerpt", body[v[0]:v[1]])
+	if e, found, ok := l.p.moreRepair(); found {
+		v := []int{e.start, e.end}
+		l.add(RuleMoreMarker, l.lines.line(off+v[0]), "", ok, "%q is not Hexo's <!-- more --> (one space at most on each side): the post gets no excerpt", body[v[0]:v[1]])
 	}
 	if first == nil {
 		return
@@ -451,19 +561,35 @@ func (l *linter) more(body string, off int) {
 	}
 }
 
-// moreVariant is the first marker Hexo does not match before the first it
-// does, nil when there is none.
-func moreVariant(body string) []int {
-	first := hexoMoreRE.FindStringIndex(body)
-	for _, m := range moreVariantRE.FindAllStringIndex(body, -1) {
-		if first != nil && m[0] >= first[0] {
-			break
+// moreVariant is the first marker outside code, nil when Hexo matches it
+// or there is none. A marker in code is text the post shows, not a marker.
+func moreVariant(body string, code func() [][2]int) []int {
+	var rs [][2]int
+	for i, m := range moreVariantRE.FindAllStringIndex(body, -1) {
+		if i == 0 {
+			rs = mergeRanges(code())
 		}
-		if !hexoMoreRE.MatchString(body[m[0]:m[1]]) {
-			return m
+		if overlapsRange(rs, m[0], m[1]) {
+			continue
 		}
+		if hexoMoreRE.MatchString(body[m[0]:m[1]]) {
+			return nil
+		}
+		return m
 	}
 	return nil
+}
+
+// moreRepair is the more-marker repair's edit of the body: found says
+// there is a marker to mend, ok that the parse proves the mended post shows
+// what it showed (its excerpt aside).
+func (p *Post) moreRepair() (e textEdit, found, ok bool) {
+	v := moreVariant(p.Body, p.bodyCode)
+	if v == nil {
+		return textEdit{}, false, false
+	}
+	e = textEdit{start: v[0], end: v[1], repl: "<!-- more -->"}
+	return e, true, p.provenEdits([]textEdit{e})[0]
 }
 
 // clipRunes shortens s to n runes, with "…" when cut, on one line.

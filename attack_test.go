@@ -189,13 +189,18 @@ func TestAttackAssetImgArgsTimesAssets(t *testing.T) {
 		}
 		return siteSize(fsys), best, alloc
 	}
-	in1, t1, a1 := cost(1500)
-	in16, t16, a16 := cost(24000)
-	grow := float64(in16) / float64(in1)
-	t.Logf("input %d → %d bytes (×%.1f); time %v → %v (×%.1f); allocated %d → %d (×%.1f)",
-		in1, in16, grow, t1, t16, float64(t16)/float64(t1), a1, a16, float64(a16)/float64(a1))
-	if float64(t16) > 8*grow*float64(t1) { // a quadratic path took ×94 to ×264; the time of a 1 MB parse with the collector off wanders
-		t.Errorf("input ×%.1f took ×%.1f the time", grow, float64(t16)/float64(t1))
+	for try := range 3 { // a loaded machine can slow one run: measure again before failing
+		in1, t1, a1 := cost(1500)
+		in16, t16, a16 := cost(24000)
+		grow := float64(in16) / float64(in1)
+		t.Logf("input %d → %d bytes (×%.1f); time %v → %v (×%.1f); allocated %d → %d (×%.1f)",
+			in1, in16, grow, t1, t16, float64(t16)/float64(t1), a1, a16, float64(a16)/float64(a1))
+		if float64(t16) <= 4*grow*float64(t1) {
+			return
+		}
+		if try == 2 {
+			t.Errorf("input ×%.1f took ×%.1f the time", grow, float64(t16)/float64(t1))
+		}
 	}
 }
 
@@ -256,11 +261,16 @@ func TestAttackLintImagesTimesAssets(t *testing.T) {
 		}
 		return siteSize(fsys), best
 	}
-	in1, t1 := cost(1500)
-	in16, t16 := cost(24000)
-	grow := float64(in16) / float64(in1)
-	t.Logf("input %d → %d bytes (×%.1f); time %v → %v (×%.1f)", in1, in16, grow, t1, t16, float64(t16)/float64(t1))
-	if float64(t16) > 8*grow*float64(t1) { // a quadratic path took ×94 to ×264; the time of a 1 MB parse with the collector off wanders
-		t.Errorf("input ×%.1f took ×%.1f the time", grow, float64(t16)/float64(t1))
+	for try := range 3 { // a loaded machine can slow one run: measure again before failing
+		in1, t1 := cost(1500)
+		in16, t16 := cost(24000)
+		grow := float64(in16) / float64(in1)
+		t.Logf("input %d → %d bytes (×%.1f); time %v → %v (×%.1f)", in1, in16, grow, t1, t16, float64(t16)/float64(t1))
+		if float64(t16) <= 4*grow*float64(t1) {
+			return
+		}
+		if try == 2 {
+			t.Errorf("input ×%.1f took ×%.1f the time", grow, float64(t16)/float64(t1))
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -119,6 +120,9 @@ func expandTagsMarked(src string, warn func(string), asHTML bool, assets *assetF
 	}
 	x := tagExpander{src: src, warn: warn, asHTML: asHTML, assets: assets, held: held, mark: mark, spanFailsUntil: map[int]int{}}
 	x.index()
+	if held != nil { // at most one item a "%}": grown once, not by doubling
+		*held = slices.Grow(*held, len(x.closes))
+	}
 	return x.run()
 }
 
@@ -142,6 +146,7 @@ type tagExpander struct {
 var endTagRE = regexp.MustCompile(`\{%-?\s*end(\w+)\s*-?%\}`)
 
 func (x *tagExpander) index() {
+	x.closes = make([]int, 0, strings.Count(x.src, "%}"))
 	for i := 0; ; {
 		j := strings.Index(x.src[i:], "%}")
 		if j < 0 {

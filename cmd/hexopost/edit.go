@@ -53,8 +53,13 @@ flags:`, std)
 		pairs = append(pairs, pair{key, cliValue(text), add})
 		rest = rest[1:]
 	}
-	if len(pairs) == 0 || len(rest) == 0 {
-		return fl.misuse("")
+	switch {
+	case len(rest) > 0 && strings.HasPrefix(strings.TrimPrefix(rest[0], "+"), "="):
+		return fl.misuse(fmt.Sprintf("set: %s has no KEY before its \"=\"", quote(rest[0])))
+	case len(pairs) == 0:
+		return fl.misuse("set: no KEY=VALUE pair before the paths")
+	case len(rest) == 0:
+		return fl.misuse("set: no PATH after the KEY=VALUE pairs")
 	}
 	return ef.edit(ctx, rest, std, func(p *hexo.Post) (string, error) {
 		var done []string

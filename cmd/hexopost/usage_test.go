@@ -93,6 +93,22 @@ func TestHelpAndVersion(t *testing.T) {
 	assert.Empty(t, out)
 	assert.Contains(t, errOut, "flag provided but not defined: -nope\nusage: hexopost stats")
 
+	for args, want := range map[[2]string]string{ // a set that cannot run says why before the usage
+		{"=1", "p.md"}:  `hexopost: set: "=1" has no KEY before its "="`,
+		{"a=1", ""}:     "hexopost: set: no PATH after the KEY=VALUE pairs",
+		{"p.md", ""}:    "hexopost: set: no KEY=VALUE pair before the paths",
+		{"+=x", "p.md"}: `hexopost: set: "+=x" has no KEY before its "="`,
+	} {
+		argv := []string{"set", args[0]}
+		if args[1] != "" {
+			argv = append(argv, args[1])
+		}
+		code, out, errOut := hexopost(t, "", argv...)
+		assert.Equal(t, 2, code, "%q", argv)
+		assert.Empty(t, out)
+		assert.True(t, strings.HasPrefix(errOut, want+"\nusage: hexopost set"), "%q: %s", argv, errOut)
+	}
+
 	code, out, _ = hexopost(t, "", "--version")
 	assert.Equal(t, 0, code)
 	assert.Regexp(t, `^hexopost \S+( \(.*\))? go1\.\d+`, out)

@@ -1,0 +1,67 @@
+package hexo
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Promise 2: an edit keeps the value's own style (flow list stays flow on
+// its line; quotes stay quotes; a block scalar stays one) and changes
+// nothing but the key's lines. Each case is an edit the tests do not name.
+func TestAttack30EditsKeepTheValuesStyle(t *testing.T) {
+	day := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, in string
+		edit     func(*Post) error
+		want     string
+	}{
+		// today: "tags:\n  - a\n  - b\n  - 2021-01-01T00:00:00Z": the flow list became a block list
+		{"append a date to a flow list", "---\ntags: [a, b]\n---\nbody\n",
+			func(p *Post) error { return p.AppendField("tags", day) },
+			"---\ntags: [a, b, 2021-01-01]\n---\nbody\n"},
+		// today: "tags:\n  - c\n  - 2021-01-01T00:00:00Z"
+		{"set a flow list to a list holding a date", "---\ntags: [a, b]\n---\nbody\n",
+			func(p *Post) error { return p.SetField("tags", []any{"c", day}) },
+			"---\ntags: [c, 2021-01-01]\n---\nbody\n"},
+		// today: "title: |-\n  x\n  y": the double quotes are gone
+		{"double-quoted value set to two lines", "---\ntitle: \"a\"\n---\nbody\n",
+			func(p *Post) error { return p.SetField("title", "x\ny") },
+			"---\ntitle: \"x\\ny\"\n---\nbody\n"},
+		// today: "title: \"x\\ny\\n\"": the literal block became a quoted scalar
+		{"literal block, last key, set to two lines", "---\ntitle: |\n  a\n  b\n---\nbody\n",
+			func(p *Post) error { return p.SetField("title", "x\ny\n") },
+			"---\ntitle: |\n  x\n  y\n---\nbody\n"},
+		// today: "title: >\n  x y\n\n---": a blank line the post did not have
+		{"folded block set to one line", "---\ntitle: >\n  a\n  b\n---\nbody\n",
+			func(p *Post) error { return p.SetField("title", "x y\n") },
+			"---\ntitle: >\n  x y\n---\nbody\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Options{}.parse([]byte(tc.in), "a.md")
+			require.NoError(t, err)
+			require.NoError(t, tc.edit(p))
+			assert.Equal(t, tc.want, string(p.Bytes()))
+		})
+	}
+}
+
+// Promise 1: no byte of a value's text lost: `title: "a" b` must become
+// '"a" b', not 'a'. With a quoted word at each end the quotes around "a"
+// are dropped as if a scraper had wrapped the whole value; today
+// `title: "a" b "c"` becomes 'a" b "c' (two bytes of the value lost).
+func TestAttack30FixKeepsQuotedWordsAtBothEnds(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`"a" b "c"`, `'"a" b "c"'`},
+		{`"a" "b"`, `'"a" "b"'`},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			p, _ := Options{}.parse([]byte("---\ntitle: "+tc.in+"\n---\nbody\n"), "a.md")
+			_, err := Fix(p, FixOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, "---\ntitle: "+tc.want+"\n---\nbody\n", string(p.Bytes()))
+		})
+	}
+}

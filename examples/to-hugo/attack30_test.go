@@ -16,9 +16,9 @@ var attack30Shapes = map[string]map[string]string{
 		"source/_posts/a+b&c.md":       "---\ntitle: plus\ndate: 2021-01-03\n---\nplus\n",
 	},
 	"shortcodes elsewhere": {
-		"source/_posts/a.md": "---\ntitle: \"{{< t >}}\"\ndate: 2021-01-01\n---\n[a]({{< ref x >}}) ![{{% alt %}}](x.png)\n\n<!-- {{< c >}} -->\n\n<span title=\"{{< at >}}\">s</span>\n\n## H {{< h >}}\n\n{% raw %}{{< raw >}}{% endraw %}\n\n| {{< a >}} | b |\n|---|---|\n| {{% c %}} | d |\n",
+		"source/_posts/a.md":   "---\ntitle: \"{{< t >}}\"\ndate: 2021-01-01\n---\n[a]({{< ref x >}}) ![{{% alt %}}](x.png)\n\n<!-- {{< c >}} -->\n\n<span title=\"{{< at >}}\">s</span>\n\n## H {{< h >}}\n\n{% raw %}{{< raw >}}{% endraw %}\n\n| {{< a >}} | b |\n|---|---|\n| {{% c %}} | d |\n",
 		"source/_posts/b.html": "---\ntitle: B\ndate: 2021-01-02\n---\n<script>var a = \"{{< s >}}\";</script>\n<p>{{% p %}}</p>\n<code>{{< c >}}</code>\n",
-		"source/_posts/c.md": "---\ntitle: C\ndate: 2021-01-03\n---\n<div>\n{{< d >}}\n</div>\n\n<pre>\n{{< p >}}\n\n{{% q %}}\n</pre>\n\nend {{< /x >}}\n",
+		"source/_posts/c.md":   "---\ntitle: C\ndate: 2021-01-03\n---\n<div>\n{{< d >}}\n</div>\n\n<pre>\n{{< p >}}\n\n{{% q %}}\n</pre>\n\nend {{< /x >}}\n",
 	},
 	"explicit permalinks differing in case": {
 		"source/_posts/a.md": "---\ntitle: A\ndate: 2021-01-01\npermalink: /Foo/\n---\nupper\n",

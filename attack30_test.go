@@ -45,6 +45,18 @@ func TestAttack30EditsKeepTheValuesStyle(t *testing.T) {
 		{"folded block set to one line", "---\ntitle: >\n  a\n  b\n---\nbody\n",
 			func(p *Post) error { return p.SetField("title", "x y\n") },
 			"---\ntitle: >\n  x y\n---\nbody\n"},
+		// today: "tags: [a, b]": the anchor (no alias uses it) is dropped
+		{"append to a flow list with an anchor", "---\ntags: &x [a]\n---\nbody\n",
+			func(p *Post) error { return p.AppendField("tags", "b") },
+			"---\ntags: &x [a, b]\n---\nbody\n"},
+		// today: "tags:\n  - a\n  - b": the anchor and the tag line rewritten
+		{"append to a block list with an anchor", "---\ntags: &x\n  - a\n---\nbody\n",
+			func(p *Post) error { return p.AppendField("tags", "b") },
+			"---\ntags: &x\n  - a\n  - b\n---\nbody\n"},
+		// today: "tags: [a, b]": the explicit tag is dropped
+		{"append to a tagged flow list", "---\ntags: !!seq [a]\n---\nbody\n",
+			func(p *Post) error { return p.AppendField("tags", "b") },
+			"---\ntags: !!seq [a, b]\n---\nbody\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Options{}.parse([]byte(tc.in), "a.md")

@@ -117,3 +117,23 @@ func TestAttack30InvisibleDecodedNamesNotRenamed(t *testing.T) {
 		})
 	}
 }
+
+// Two repairs interacting: front matter Hexo does not see (blank lines
+// before the opener, trailing spaces after it) whose YAML is also broken
+// (`title: "a" b`, which fix repairs on its own) is neither reported nor
+// repaired: lint says nothing at all, and the title line stays body text.
+// Fix should make both repairs (or lint at least report the post).
+func TestAttack30HiddenAndBrokenFrontMatter(t *testing.T) {
+	for _, in := range []string{
+		"\n\n---\ntitle: \"a\" b\n---\nbody\n",
+		"---  \ntitle: \"a\" b\n---\nbody\n",
+	} {
+		t.Run(fmt.Sprintf("%q", in), func(t *testing.T) {
+			p, _ := Options{}.parse([]byte(in), "a.md")
+			assert.NotEmpty(t, Lint(p), "nothing reported")
+			_, err := Fix(p, FixOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, "---\ntitle: '\"a\" b'\n---\nbody\n", string(p.Bytes()))
+		})
+	}
+}

@@ -137,3 +137,42 @@ func TestAttack30HiddenAndBrokenFrontMatter(t *testing.T) {
 		})
 	}
 }
+
+// attack30Site loads a one-post site with the given _config.yml.
+func attack30Site(t *testing.T, config, post string) *Post {
+	dir := t.TempDir()
+	posts := filepath.Join(dir, "source", "_posts")
+	require.NoError(t, os.MkdirAll(posts, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "_config.yml"), []byte(config), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(posts, "p.md"), []byte(post), 0o644))
+	site, err := OpenSite(dir, SiteOptions{})
+	require.NoError(t, err)
+	require.NoError(t, site.Load(context.Background()))
+	require.Len(t, site.Posts, 1)
+	return site.Posts[0]
+}
+
+// Promise 1: dates keep their instant. An epoch in milliseconds is written
+// back to the second: `date: 1623457000123` becomes
+// `2021-06-11 20:16:40-04:00`, 123 ms earlier (Hexo 8.1.2 reads the post
+// as 2021-06-12T04:16:40.123Z before the fix and .000Z after it: two posts
+// in the same second lose their order).
+func TestAttack30EpochMillisecondsKept(t *testing.T) {
+	p := attack30Site(t, "timezone: America/New_York\n", "---\ntitle: A\ndate: 1623457000123\n---\nbody\n")
+	before := p.Date
+	require.Equal(t, 123*time.Millisecond, time.Duration(before.Nanosecond()), "the library reads the milliseconds")
+	_, err := Fix(p, FixOptions{})
+	require.NoError(t, err)
+	assert.True(t, before.Equal(p.Date), "date %s became %s (%q)", before, p.Date, p.Bytes())
+}
+
+// Not one of the three promises, found on the way (and it moves Hexo's URL
+// under a :hour permalink, so to-hugo's): a local time that does not exist
+// (the spring-forward gap, 2021-03-14 02:30 in New York). Hexo 8.1.2 (the
+// oracle, timezone America/New_York) reads 2021-03-14T07:30:00Z (03:30
+// EDT); the library reads 01:30 EST, 06:30Z, an hour earlier.
+func TestAttack30DateInTheSpringGap(t *testing.T) {
+	p := attack30Site(t, "timezone: America/New_York\n", "---\ntitle: A\ndate: 2021-03-14 02:30:00\n---\nbody\n")
+	want := time.Date(2021, 3, 14, 7, 30, 0, 0, time.UTC)
+	assert.True(t, want.Equal(p.Date), "read %s, Hexo reads %s", p.Date, want)
+}

@@ -1,3 +1,5 @@
+//go:build unix
+
 package hexo
 
 // Attack reproducers: each test grows one hostile shape ×1, ×4 and ×16 and

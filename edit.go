@@ -791,11 +791,13 @@ func writableYear(t time.Time) error {
 
 // scaffoldDate is how hexo new writes a date: the wall time, with the offset
 // when the zone is not UTC (js-yaml reads a date without one as UTC).
+// A fraction of a second is written when there is one (an epoch's
+// milliseconds: two posts of one second keep their order).
 func scaffoldDate(t time.Time) string {
 	if _, off := t.Zone(); off == 0 {
-		return t.Format("2006-01-02 15:04:05")
+		return t.Format("2006-01-02 15:04:05.999999999")
 	}
-	return t.Format("2006-01-02 15:04:05-07:00")
+	return t.Format("2006-01-02 15:04:05.999999999-07:00")
 }
 
 // jsonBytes is a value as a ";;;" block holds it: JSON, HTML unescaped, a

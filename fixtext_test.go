@@ -34,7 +34,8 @@ func TestFixKeepsText(t *testing.T) {
 		{`"a\\" b\\`, `'"a\\" b\\'`},
 		{"\"x\"\ty", "'\"x\"\ty'"},
 		{`"He said "hi""`, `'"He said "hi""'`},
-		{`"a" b "c"`, `'a" b "c'`},         // mirrored quotes: only they go
+		{`"a" b "c"`, `'"a" b "c"'`},       // the author's quotes, paired inside: kept
+		{`"a "b" c"`, `'a "b" c'`},         // a wrapper around quoted words: only it goes
 		{`"""'Quoted'"""`, `'Quoted'`},     // a scraper's wrapping: dropped
 		{`'It''s open`, `'It''s open'`},    // an opening quote never closed
 		{`"an \"escape`, `'"an \"escape'`}, // the backslash is text

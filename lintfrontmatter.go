@@ -188,8 +188,11 @@ func strayQuotesTrimmed(v string) string {
 	if lead > 0 && lead == trail && 2*lead < len(v) {
 		open, closer := []byte(v[:lead]), v[len(v)-trail:]
 		slices.Reverse(open)
-		if string(open) == closer { // only quotes go: "a "b" c" is a "b" c
-			return v[lead : len(v)-trail]
+		inner := v[lead : len(v)-trail]
+		// only quotes go: "a "b" c" is a "b" c; but in "a" b "c" the quotes
+		// are the author's, paired inside, and the value is kept whole
+		if string(open) == closer && quotesPair(inner, '"') && quotesPair(inner, '\'') {
+			return inner
 		}
 	}
 	if lead >= 1 { // an opening quote never closed: the value as YAML would read it closed
@@ -199,6 +202,24 @@ func strayQuotesTrimmed(v string) string {
 		}
 	}
 	return v
+}
+
+// quotesPair reports whether the quotes q of s open and close in turn, a
+// quote after a space (or at the start) opening and any other closing: what
+// a wrapper around s may hold.
+func quotesPair(s string, q byte) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != q {
+			continue
+		}
+		if i == 0 || s[i-1] == ' ' || s[i-1] == '\t' {
+			depth++
+		} else if depth--; depth < 0 {
+			return false
+		}
+	}
+	return depth == 0
 }
 
 // keepsText reports whether every character of v but its quotes is in s, in order.

@@ -138,13 +138,19 @@ func (l *linter) fileName() {
 	l.add(RuleFileNameEncoding, 0, "", l.p.origin != nil, "the file name %s is not UTF-8; as GB 18030 (GBK) it reads %q: Hexo cannot read the post under this name", nameText(base), d)
 }
 
-// unsafeName finds in a decoded name a character a rename must not write: a
-// control (C0, DEL, C1), a format character (the bidirectional overrides,
-// which show evil\u202egpj.md as evildm.jpg, the marks and joiners) or a line
-// or paragraph separator. Such a name is renamed by hand, or not at all.
+// unsafeName finds in a decoded name a character a rename must not write:
+// one that does not show or changes how the rest shows. That is a control
+// (C0, DEL, C1), a format character (the bidirectional overrides, which
+// show evil\u202egpj.md as evildm.jpg), a line or paragraph separator, a
+// character Unicode ignores by default (variation selectors, the combining
+// grapheme joiner, the Hangul fillers), a private-use, surrogate or
+// unassigned code point (the noncharacters). Such a name is renamed by
+// hand, or not at all.
 func unsafeName(name string) (rune, bool) {
 	for _, r := range name {
-		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) || r == utf8.RuneError {
+		if r == utf8.RuneError || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Co, unicode.Cs,
+			unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) ||
+			!unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs) {
 			return r, true
 		}
 	}

@@ -21,7 +21,7 @@ var (
 // of the month before.
 func yamlTimestamp(s string, loc *time.Location) (time.Time, bool) {
 	if m := yamlDateRE.FindStringSubmatch(s); m != nil {
-		return time.Date(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]), 0, 0, 0, 0, loc), true
+		return wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), 0, 0, 0, 0, loc), true
 	}
 	m := yamlTimestampRE.FindStringSubmatch(s)
 	if m == nil {
@@ -42,7 +42,7 @@ func yamlTimestamp(s string, loc *time.Location) (time.Time, bool) {
 		}
 		loc = fixedZone(off)
 	}
-	t := time.Date(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), ns, loc)
+	t := wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), ns, loc)
 	if off >= 24*3600 || off <= -24*3600 {
 		// js-yaml takes any two-digit offset (+99:99 is 100h39m, and Hexo
 		// keeps the instant it makes); no zone has it and RFC 3339 cannot
@@ -64,9 +64,33 @@ func civil(y, mo, d, h, mi, s, ns int, loc *time.Location) (time.Time, bool) {
 			return time.Time{}, false
 		}
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, s, ns, loc)
+	t := wallTime(y, mo, d, h, mi, s, ns, loc)
 	// JavaScript rolls 31 June into 1 July; a date that rolls over is accepted as JS does.
 	return t, true
+}
+
+// wallTime is time.Date, but for a wall time the zone skips (02:30 on the
+// night clocks go forward): Go then takes the offset after the change, and
+// moment, and so Hexo, the offset before it, which moves the time forward
+// by the gap (02:30 in New York's spring gap is 03:30 EDT, 07:30Z, where Go
+// reads 01:30 EST).
+func wallTime(y, mo, d, h, mi, s, ns int, loc *time.Location) time.Time {
+	t := time.Date(y, time.Month(mo), d, h, mi, s, ns, loc)
+	naive := time.Date(y, time.Month(mo), d, h, mi, s, ns, time.UTC) // the wall time wanted, rolled over as Date does
+	if loc == time.UTC || sameWall(t, naive) {
+		return t
+	}
+	_, before := time.Date(y, time.Month(mo), d, h-24, mi, s, ns, loc).Zone()
+	return naive.Add(-time.Duration(before) * time.Second).In(loc)
+}
+
+// sameWall reports whether a and b read the same on a clock in their zones.
+func sameWall(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	ah, amin, as := a.Clock()
+	bh, bmin, bs := b.Clock()
+	return ay == by && am == bm && ad == bd && ah == bh && amin == bmin && as == bs
 }
 
 func atoi(s string) int {

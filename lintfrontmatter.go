@@ -99,7 +99,12 @@ func missedBlock(text string, opts *Options) (fixed, rule string, blank int, ok 
 		return "", "", blank, false
 	}
 	fm, err := decodeFrontMatter(sp, opts)
-	return fixed, rule, blank, err == nil && fm != nil
+	if err == nil {
+		return fixed, rule, blank, fm != nil
+	}
+	// a block whose values the quoting repair mends: this repair first, that one after
+	_, mends := repairFrontMatter(fixed, opts, err)
+	return fixed, rule, blank, mends
 }
 
 // repairFrontMatterInvalid quotes the values YAML cannot read.

@@ -97,9 +97,20 @@ func sequenceStyle(n *yaml.Node, b blockText) (seqStyle, bool) {
 	if n.Style&yaml.FlowStyle != 0 {
 		return seqStyle{flow: true}, true
 	}
-	// a block list's position is its first dash
+	// a block list's position is its first dash, or its anchor or tag when
+	// it has one ("tags: &x" above the dash): then the dash is on the
+	// first item's line, before the item
+	line := n.Line
 	off, ok := b.offset(n.Line, n.Column)
-	dash := b.data[b.lineStart(n.Line):off]
+	if ok && (n.Anchor != "" || n.Style&yaml.TaggedStyle != 0) && !strings.HasPrefix(b.data[off:], "-") {
+		it := n.Content[0]
+		line = it.Line
+		if off, ok = b.offset(it.Line, it.Column); ok {
+			t := b.data[b.lineStart(line):off]
+			off -= len(strings.TrimLeft(t, " \t"))
+		}
+	}
+	dash := b.data[b.lineStart(line):off]
 	if !ok || strings.Trim(dash, " \t") != "" || !strings.HasPrefix(b.data[off:], "-") {
 		return seqStyle{}, false
 	}
@@ -225,13 +236,14 @@ func quoteStyle(n *yaml.Node) yaml.Style {
 }
 
 // styledNode is value's node, text quoted like the scalar like (when the
-// text is one line: quotes carry it whatever it holds).
+// text is one line, or the quotes are double: those escape a line break, so
+// the text stays on one line whatever it holds).
 func styledNode(value any, like yaml.Style) (*yaml.Node, bool) {
 	nn, err := valueNode(value)
 	if err != nil {
 		return nil, false
 	}
-	if like != 0 && nn.Kind == yaml.ScalarNode && nn.Tag == "!!str" && !strings.ContainsAny(nn.Value, "\n\r") {
+	if like != 0 && nn.Kind == yaml.ScalarNode && nn.Tag == "!!str" && (like == yaml.DoubleQuotedStyle || !strings.ContainsAny(nn.Value, "\n\r")) {
 		nn.Style = like
 	}
 	return nn, true
@@ -294,11 +306,12 @@ func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, fl
 // appendEdit is the edit that adds the new items of a list that extends the
 // old one: a line each after the last item of a block list, written with its
 // dash prefix and quoted like it; before the "]" of a flow list on one line.
+// The list's anchor and tag stay as written: an alias of the anchor would
+// change with it, which the read-back of the other keys refuses.
 func appendEdit(b blockText, vn *yaml.Node, last int, comment string, old, value, want any) (textEdit, bool) {
 	was, ok1 := old.([]any)
 	now, ok2 := want.([]any)
-	if !ok1 || !ok2 || vn.Kind != yaml.SequenceNode || vn.Anchor != "" || vn.Style&yaml.TaggedStyle != 0 ||
-		len(vn.Content) != len(was) || len(now) <= len(was) {
+	if !ok1 || !ok2 || vn.Kind != yaml.SequenceNode || len(vn.Content) != len(was) || len(now) <= len(was) {
 		return textEdit{}, false
 	}
 	for i := range was {
@@ -358,6 +371,9 @@ func flowAppend(b blockText, vn *yaml.Node, last int, comment string, had int, n
 		}
 		rest = strings.TrimRight(strings.TrimSuffix(rest, comment), " \t")
 	}
+	// the node starts at its anchor or tag ("&x !!seq [a]"), kept as written
+	props := len(rest) - len(skipProperties(rest))
+	start, rest = start+props, rest[props:]
 	if !strings.HasPrefix(rest, "[") || !strings.HasSuffix(rest, "]") {
 		return textEdit{}, false
 	}
@@ -384,4 +400,17 @@ func flowAppend(b blockText, vn *yaml.Node, last int, comment string, had int, n
 	}
 	at := start + 1 + len(inner)
 	return textEdit{start: at, end: at, repl: repl}, true
+}
+
+// skipProperties is s after the anchor and tag a node starts with ("&x ",
+// "!!seq "), each ended by a space or tab.
+func skipProperties(s string) string {
+	for len(s) > 0 && (s[0] == '&' || s[0] == '!') {
+		i := strings.IndexAny(s, " \t")
+		if i < 0 {
+			return s
+		}
+		s = strings.TrimLeft(s[i:], " \t")
+	}
+	return s
 }

@@ -108,7 +108,7 @@ func TestEdits(t *testing.T) {
 			"---\ntags: x\n---\nbody\n"},
 		{"a multi-line value added last keeps its final newline", "---\ntitle: t\n---\nbody\n",
 			func(p *Post) error { return p.SetField("k", "a\nb\n") },
-			"---\ntitle: t\nk: \"a\\nb\\n\"\n---\nbody\n"},
+			"---\ntitle: t\nk: |\n  a\n  b\n---\nbody\n"},
 		{"deleting the only key leaves the body as body", "---\ntitle: x\n---\ntext\n\n---\n\nmore\n",
 			func(p *Post) error { return p.DeleteField("title") },
 			"text\n\n---\n\nmore\n"},

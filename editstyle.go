@@ -300,7 +300,14 @@ func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, fl
 	} else if comment != "" {
 		return nil // the generic entries carry the comment
 	}
-	return []textEdit{{start: start, end: end, repl: text}}
+	out := []textEdit{{start: start, end: end, repl: text}}
+	if t := strings.TrimRight(text, "\n"); t != text && !oneLine {
+		// yaml.v3 ends a folded text that ends in a break with a blank line
+		// more (">\n  x y\n\n"), which the last line's own break makes
+		// needless: the read-back keeps it when it is not
+		out = append([]textEdit{{start: start, end: end, repl: t}}, out...)
+	}
+	return out
 }
 
 // appendEdit is the edit that adds the new items of a list that extends the

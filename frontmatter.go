@@ -124,7 +124,13 @@ func decodeFrontMatter(sp split, opts *Options) (*FrontMatter, error) {
 	if strings.HasPrefix(sp.separator, ";") {
 		return decodeJSON(sp.data, sp.dataLine, opts)
 	}
-	return decodeYAML(escapeTabs(sp.data), sp.dataLine, opts)
+	// js-yaml's loader ends its input with a line break when it has none: a
+	// block scalar as the last key keeps its final break ("|" reads "a\n")
+	data := escapeTabs(sp.data)
+	if data != "" && !strings.HasSuffix(data, "\n") && !strings.HasSuffix(data, "\r") {
+		data += "\n"
+	}
+	return decodeYAML(data, sp.dataLine, opts)
 }
 
 // escapeTabs is hexo-front-matter's escapeYAML: tabs that start a line (after a

@@ -3,7 +3,9 @@ package hexo
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -195,6 +197,19 @@ func listStyleEntries(key string, value any, root, own *yaml.Node, b blockText) 
 		return nil
 	}
 	if style.flow {
+		if items := listItems(value, len(vn.Content)); slices.ContainsFunc(items, isTime) {
+			// yaml.v3 would quote the dates: the items are written one by one
+			head, ok := encodeEntry(key, &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle})
+			head, cut := strings.CutSuffix(head, "[]\n")
+			if !ok || !cut {
+				return nil
+			}
+			var out []string
+			for _, texts := range flowItemTexts(items, vn.Content) {
+				out = append(out, head+"["+strings.Join(texts, ", ")+"]\n")
+			}
+			return out
+		}
 		vn.Style = yaml.FlowStyle
 		if e, ok := encodeEntry(key, vn); ok && strings.Count(e, "\n") == 1 {
 			return []string{e}
@@ -261,8 +276,8 @@ func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, fl
 	if vn == nil {
 		return nil
 	}
-	if e, ok := appendEdit(b, vn, last, comment, old, value, want); ok {
-		return []textEdit{e}
+	if es := appendEdit(b, vn, last, comment, old, value, want); len(es) > 0 {
+		return es
 	}
 	nn, ok := styledNode(value, quoteStyle(vn))
 	if ok && flowLists && nn.Kind == yaml.SequenceNode && len(nn.Content) > 0 && vn.Tag != "!!null" {
@@ -315,20 +330,20 @@ func styledEdits(b blockText, vn *yaml.Node, first, last int, comment string, fl
 // dash prefix and quoted like it; before the "]" of a flow list on one line.
 // The list's anchor and tag stay as written: an alias of the anchor would
 // change with it, which the read-back of the other keys refuses.
-func appendEdit(b blockText, vn *yaml.Node, last int, comment string, old, value, want any) (textEdit, bool) {
+func appendEdit(b blockText, vn *yaml.Node, last int, comment string, old, value, want any) []textEdit {
 	was, ok1 := old.([]any)
 	now, ok2 := want.([]any)
 	if !ok1 || !ok2 || vn.Kind != yaml.SequenceNode || len(vn.Content) != len(was) || len(now) <= len(was) {
-		return textEdit{}, false
+		return nil
 	}
 	for i := range was {
 		if !sameValue(was[i], now[i]) {
-			return textEdit{}, false
+			return nil
 		}
 	}
 	items := listItems(value, len(now))
 	if items == nil {
-		return textEdit{}, false
+		return nil
 	}
 	var like yaml.Style
 	if len(vn.Content) > 0 {
@@ -338,43 +353,44 @@ func appendEdit(b blockText, vn *yaml.Node, last int, comment string, old, value
 	for _, it := range items[len(was):] {
 		nn, ok := styledNode(it, like)
 		if !ok {
-			return textEdit{}, false
+			return nil
 		}
 		nodes = append(nodes, nn)
 	}
 	if vn.Style&yaml.FlowStyle != 0 {
-		return flowAppend(b, vn, last, comment, len(was), nodes)
+		return flowAppend(b, vn, last, comment, len(was), items[len(was):], nodes)
 	}
 	style, ok := sequenceStyle(vn, b)
 	if !ok {
-		return textEdit{}, false
+		return nil
 	}
 	e, ok := encodeEntry("k", &yaml.Node{Kind: yaml.SequenceNode, Content: nodes})
 	_, text, cut := strings.Cut(e, "\n")
 	if !ok || !cut {
-		return textEdit{}, false
+		return nil
 	}
 	if text, ok = reindentItems(text, style.prefix); !ok {
-		return textEdit{}, false
+		return nil
 	}
 	at := b.lineStart(last + 1)
 	if at == len(b.data) && !b.endsInBreak() {
 		text = "\n" + strings.TrimSuffix(text, "\n")
 	}
-	return textEdit{start: at, end: at, repl: text}, true
+	return []textEdit{{start: at, end: at, repl: text}}
 }
 
-// flowAppend inserts items before the "]" of a flow list written on its
-// entry's last line, separated as its items are.
-func flowAppend(b blockText, vn *yaml.Node, last int, comment string, had int, nodes []*yaml.Node) (textEdit, bool) {
+// flowAppend inserts items (their nodes) before the "]" of a flow list
+// written on its entry's last line, separated as its items are: an edit for
+// each way of writing its dates (flowItemTexts).
+func flowAppend(b blockText, vn *yaml.Node, last int, comment string, had int, items []any, nodes []*yaml.Node) []textEdit {
 	start, ok := b.offset(vn.Line, vn.Column)
 	if !ok || vn.Line != last {
-		return textEdit{}, false
+		return nil
 	}
 	rest := strings.TrimRight(b.data[start:b.lineEnd(last)], " \t")
 	if comment != "" {
 		if !strings.HasSuffix(rest, comment) {
-			return textEdit{}, false
+			return nil
 		}
 		rest = strings.TrimRight(strings.TrimSuffix(rest, comment), " \t")
 	}
@@ -382,7 +398,7 @@ func flowAppend(b blockText, vn *yaml.Node, last int, comment string, had int, n
 	props := len(rest) - len(skipProperties(rest))
 	start, rest = start+props, rest[props:]
 	if !strings.HasPrefix(rest, "[") || !strings.HasSuffix(rest, "]") {
-		return textEdit{}, false
+		return nil
 	}
 	inner := strings.TrimRight(rest[1:len(rest)-1], " \t")
 	sep := ", "
@@ -390,23 +406,56 @@ func flowAppend(b blockText, vn *yaml.Node, last int, comment string, had int, n
 		sep = ","
 	}
 	if strings.HasSuffix(inner, ",") {
-		return textEdit{}, false
-	}
-	var out []string
-	for _, n := range nodes {
-		e, ok := encodeEntry("k", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{n}})
-		item, cut := strings.CutPrefix(strings.TrimSuffix(e, "\n"), "k: [")
-		if !ok || !cut || !strings.HasSuffix(item, "]") || strings.Contains(item, "\n") {
-			return textEdit{}, false
-		}
-		out = append(out, strings.TrimSuffix(item, "]"))
-	}
-	repl := strings.Join(out, sep)
-	if had > 0 {
-		repl = sep + repl
+		return nil
 	}
 	at := start + 1 + len(inner)
-	return textEdit{start: at, end: at, repl: repl}, true
+	var out []textEdit
+	for _, texts := range flowItemTexts(items, nodes) {
+		repl := strings.Join(texts, sep)
+		if had > 0 {
+			repl = sep + repl
+		}
+		out = append(out, textEdit{start: at, end: at, repl: repl})
+	}
+	return out
+}
+
+// flowItemTexts are the texts of a flow list's items, each item's node
+// written alone in flow style, but for dates: yaml.v3 quotes a time there
+// (its ":" is a flow indicator to it), which reads back as text, so a date
+// is written plain, by hand: as a day when it is midnight UTC, else as
+// scaffoldDate writes it (YAML reads both in flow). A list of texts for
+// each way, the shortest first; none when an item does not fit on a line.
+func flowItemTexts(items []any, nodes []*yaml.Node) [][]string {
+	if len(items) != len(nodes) {
+		return nil
+	}
+	var out [][]string
+	for form := range 2 {
+		dated := false
+		texts := make([]string, len(nodes))
+		for i, n := range nodes {
+			if t, ok := items[i].(time.Time); ok && writableYear(t) == nil {
+				dated = true
+				texts[i] = scaffoldDate(t)
+				if h, m, s := t.Clock(); form == 0 && t.Location() == time.UTC && h+m+s == 0 && t.Nanosecond() == 0 {
+					texts[i] = t.Format("2006-01-02")
+				}
+				continue
+			}
+			e, ok := encodeEntry("k", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{n}})
+			item, cut := strings.CutPrefix(strings.TrimSuffix(e, "\n"), "k: [")
+			if !ok || !cut || !strings.HasSuffix(item, "]") || strings.Contains(item, "\n") {
+				return nil
+			}
+			texts[i] = strings.TrimSuffix(item, "]")
+		}
+		out = append(out, texts)
+		if !dated {
+			break
+		}
+	}
+	return out
 }
 
 // skipProperties is s after the anchor and tag a node starts with ("&x ",
@@ -420,4 +469,10 @@ func skipProperties(s string) string {
 		s = strings.TrimLeft(s[i:], " \t")
 	}
 	return s
+}
+
+// isTime reports whether v is a time.Time.
+func isTime(v any) bool {
+	_, ok := v.(time.Time)
+	return ok
 }

@@ -157,8 +157,12 @@ func joinPath(dir []byte, n string) string {
 	if len(dir) == 0 {
 		return n
 	}
-	b := make([]byte, 0, len(dir)+1+len(n))
-	return string(append(append(append(b, dir...), '/'), n...))
+	var b strings.Builder // one allocation: the name
+	b.Grow(len(dir) + 1 + len(n))
+	b.Write(dir)
+	b.WriteByte('/')
+	b.WriteString(n)
+	return b.String()
 }
 
 // into walks the folder n of the folder the walk is in with in, and comes
@@ -195,7 +199,7 @@ func (w *dirWalk) list() error {
 	return err
 }
 
-// folder reports the type of the entry n of the folder the walk is in, and
+// entry reports the type of the entry n of the folder the walk is in, and
 // whether there is one.
 func (w *dirWalk) entry(n string) (fs.FileMode, bool) {
 	i, ok := slices.BinarySearchFunc(w.entries, n, func(e dirEntry, n string) int { return strings.Compare(e.name, n) })

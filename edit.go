@@ -115,6 +115,9 @@ func (p *Post) edit(key string, set bool, target func(isJSON bool) (value, want 
 		return editError(p, fmt.Errorf("%w: the key %q is not valid UTF-8", ErrNotEditable, key))
 	}
 	text, sp := p.kept.text, p.kept.split
+	if sp.separator != "" && !utf8.ValidString(sp.data) {
+		return editError(p, fmt.Errorf("%w: the front matter holds bytes that are not UTF-8 (read as U+FFFD): an edit could not keep them", ErrNotEditable))
+	}
 	if sp.separator != "" && p.FrontMatter == nil {
 		if err := p.kept.fmErr; !errors.Is(err, errNotMapping) {
 			return editError(p, fmt.Errorf("%w: fix the front matter first: %w", ErrNotEditable, err))

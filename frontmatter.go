@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -127,6 +128,9 @@ func decodeFrontMatter(sp split, opts *Options) (*FrontMatter, error) {
 	// js-yaml's loader ends its input with a line break when it has none: a
 	// block scalar as the last key keeps its final break ("|" reads "a\n")
 	data := escapeTabs(sp.data)
+	if !utf8.ValidString(data) { // as Node reads the file (utf8text.go)
+		data = nodeUTF8(data)
+	}
 	if data != "" && !strings.HasSuffix(data, "\n") && !strings.HasSuffix(data, "\r") {
 		data += "\n"
 	}

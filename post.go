@@ -464,6 +464,9 @@ func (o Options) parse(src []byte, name string) (*Post, error) {
 	if sp.separator != "" {
 		fm, ferr := decodeFrontMatter(sp, &o)
 		p.kept.fmErr = ferr
+		if l := firstInvalidLine(sp.data); l > 0 && !strings.HasPrefix(sp.separator, ";") {
+			p.warn(fmt.Sprintf("line %d: front matter bytes that are not UTF-8 are read as U+FFFD, as Hexo reads them", sp.dataLine+l-1))
+		}
 		switch {
 		case ferr == nil:
 			p.FrontMatter = fm

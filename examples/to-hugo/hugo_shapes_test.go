@@ -84,6 +84,21 @@ var hugoShapes = map[string]map[string]string{
 	},
 }
 
+// shapeSite writes a shape's files into a new site folder, with a
+// _config.yml of its own when the shape has none.
+func shapeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if files["_config.yml"] == "" {
+		files["_config.yml"] = "title: Shapes\nurl: https://example.org/blog\ntimezone: UTC\n"
+	}
+	for f, text := range files {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644))
+	}
+	return dir
+}
+
 // TestHugoBuildsEachShape converts each of hugoShapes, builds it with Hugo
 // and checks what TestHugoBuildsTheConversion checks (every page at
 // Hexo's URL, its title, date, text, images and heading ids, no <!---->),
@@ -99,14 +114,7 @@ func TestHugoBuildsEachShape(t *testing.T) {
 	}
 	for name, files := range hugoShapes {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			if files["_config.yml"] == "" {
-				files["_config.yml"] = "title: Shapes\nurl: https://example.org/blog\ntimezone: UTC\n"
-			}
-			for f, text := range files {
-				require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755))
-				require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644))
-			}
+			dir := shapeSite(t, files)
 			done, _ := convertAndBuild(t, hugo, dir, false)
 			shown := 0
 			for _, w := range done {
